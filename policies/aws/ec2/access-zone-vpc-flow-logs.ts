@@ -1,0 +1,57 @@
+import { stackPolicy, StackResourceView } from "../../core/policy";
+import { sharedSettings } from "../../core/settings";
+import { parseZoneTag, taggedInZone } from "../../core/zone";
+import { isUnknown } from "../../lib/value";
+
+const VPC = "aws:ec2/vpc:Vpc";
+const FLOW_LOG = "aws:ec2/flowLog:FlowLog";
+
+/** A flow log with no traffic type records nothing: the provider requires it; treat absence as "not ALL". */
+const FULL_TRAFFIC = "ALL";
+
+/** Whether a flow log watches the VPC: through its vpcId's dependency (preview) or the VPC's known id. */
+function watches(flowLog: StackResourceView, vpc: StackResourceView): boolean {
+    if ((flowLog.propertyDependencies.vpcId ?? []).includes(vpc.urn)) return true;
+    const id = vpc.props.id;
+    return typeof id === "string" && flowLog.props.vpcId === id;
+}
+
+export default stackPolicy({
+    name: "aws-ec2-access-zone-vpc-flow-logs",
+    description: "Every VPC in the MSP access zone must record all its traffic with a VPC flow log.",
+    severity: "medium",
+    recommendations: ["R2", "R4"],
+    area: "logging",
+    remediation: "Add an aws.ec2.FlowLog with vpcId set to the access-zone VPC, trafficType \"ALL\", delivered to a log group or bucket kept at least 180 days.",
+    types: [VPC, FLOW_LOG],
+    config: sharedSettings("accessZoneTag"),
+    validate(stack, { config, report, cannotVerify }) {
+        const zone = parseZoneTag(config.accessZoneTag);
+        const flowLogs = stack.ofType(FLOW_LOG);
+        for (const vpc of stack.ofType(VPC)) {
+            const inZone = taggedInZone(vpc.props, zone);
+            const logs = flowLogs.filter((f) => watches(f, vpc));
+            if (inZone === "unknown") {
+                if (logs.length === 0) cannotVerify({ urn: vpc.urn, message: `Whether VPC "${vpc.name}" is in the access zone depends on tags not known yet`, property: "tags" });
+                continue;
+            }
+            if (!inZone) continue;
+            if (logs.length === 0) {
+                report({ urn: vpc.urn, message: `Access-zone VPC "${vpc.name}" has no flow log` });
+                continue;
+            }
+            const traffic = logs.map((f) => f.props.trafficType);
+            if (traffic.some((t) => typeof t === "string" && t.toUpperCase() === FULL_TRAFFIC)) continue;
+            if (traffic.some(isUnknown)) {
+                cannotVerify({ urn: vpc.urn, message: `The traffic type of the flow logs of VPC "${vpc.name}" is not known yet`, property: "trafficType" });
+                continue;
+            }
+            report({
+                urn: vpc.urn,
+                message: `The flow logs of access-zone VPC "${vpc.name}" record only ${traffic.map((t) => JSON.stringify(t ?? "nothing")).join(", ")} traffic`,
+                property: "trafficType",
+                fix: 'Set trafficType to "ALL" on its flow log.',
+            });
+        }
+    },
+});

@@ -1,0 +1,3 @@
+import { exemptionTagsPolicy } from "../../core/exemption-tags-policy";
+
+export default exemptionTagsPolicy("aws");

@@ -1,0 +1,59 @@
+// The typed config accessor. A validator never parses raw config: it receives `ConfigOf<its options>`, with
+// each absent key set to its schema default exactly as the Pulumi CLI fills them (top-level `default`s only),
+// and each key checked against its schema. The Pulumi CLI refuses invalid config before a run; this is the
+// second line of defence for runners that do not (the SDK's own `getConfig()` applies no defaults either).
+import type { ErrorObject, ValidateFunction } from "ajv";
+import type { ConfigOf, Options } from "./options";
+
+export interface ConfigReading<O extends Options> {
+    config: ConfigOf<O>;
+    /** Keys whose value was invalid and replaced by the default, with why. Empty when all is well. */
+    problems: string[];
+}
+
+type Validators = Map<string, ValidateFunction>;
+
+let ajvInstance: import("ajv").default | undefined;
+function ajv(): import("ajv").default {
+    // Loaded on first use: most previews never see invalid config, and start-up time matters.
+    if (!ajvInstance) {
+        const Ajv = (require("ajv") as typeof import("ajv")).default;
+        ajvInstance = new Ajv({ allErrors: true, strict: false });
+    }
+    return ajvInstance;
+}
+
+export function describeSchemaErrors(errors: ErrorObject[] | null | undefined): string {
+    return (errors ?? []).map((e) => `${e.instancePath || "value"} ${e.message ?? "is invalid"}`).join("; ");
+}
+
+/** Reads config for one policy; caches the result per distinct raw config, since it rarely changes in a run. */
+export function makeConfigReader<O extends Options>(options: O): (raw: Record<string, unknown>) => ConfigReading<O> {
+    let validators: Validators | undefined;
+    let lastKey: string | undefined;
+    let lastReading: ConfigReading<O> | undefined;
+    return (raw) => {
+        const key = JSON.stringify(raw);
+        if (key === lastKey && lastReading) return lastReading;
+        validators ??= new Map(Object.entries(options).map(([k, o]) => [k, ajv().compile(o.schema)]));
+        const config: Record<string, unknown> = {};
+        const problems: string[] = [];
+        for (const [name, opt] of Object.entries(options)) {
+            const given = raw[name];
+            if (given === undefined) {
+                config[name] = opt.default;
+                continue;
+            }
+            const validate = validators.get(name)!;
+            if (validate(given)) {
+                config[name] = given;
+            } else {
+                config[name] = opt.default;
+                problems.push(`config key "${name}" is invalid (${describeSchemaErrors(validate.errors)}); using the default`);
+            }
+        }
+        lastKey = key;
+        lastReading = { config: config as ConfigOf<O>, problems };
+        return lastReading;
+    };
+}
