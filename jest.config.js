@@ -4,6 +4,6 @@ module.exports = {
     roots: ["<rootDir>/test"],
     testMatch: ["**/*.test.ts"],
     // Type checking is done once by `npm run typecheck` (pretest); ts-jest only transpiles.
-    transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true }] },
+    transform: { "^.+\\.ts$": "ts-jest" },
     testTimeout: 60000,
 };

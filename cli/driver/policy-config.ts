@@ -73,13 +73,12 @@ function apply(result: Record<string, PolicyConfig>, given: Record<string, Entry
 }
 
 function describe(policy: string, error: ErrorObject): string {
-    const key = error.instancePath.split("/").filter(Boolean);
-    if (error.keyword === "additionalProperties") {
-        return `policy "${policy}": unknown key "${String(error.params.additionalProperty)}"`;
-    }
-    if (error.keyword === "required") return `policy "${policy}": key "${String(error.params.missingProperty)}" is required`;
-    const where = key.length > 0 ? `key "${key[0]}"${key.length > 1 ? ` at ${key.slice(1).join(".")}` : ""}` : "config";
-    return `policy "${policy}": ${where} ${error.message ?? "is invalid"}`;
+    const path = error.instancePath.split("/").filter(Boolean);
+    const at = path.length === 0 ? "" : `key "${path[0]}"${path.length > 1 ? ` at ${path.slice(1).join(".")}` : ""}`;
+    const within = at ? `${at}: ` : "";
+    if (error.keyword === "additionalProperties") return `policy "${policy}": ${within}unknown key "${String(error.params.additionalProperty)}"`;
+    if (error.keyword === "required") return `policy "${policy}": ${within}key "${String(error.params.missingProperty)}" is required`;
+    return `policy "${policy}": ${at || "config"} ${error.message ?? "is invalid"}`;
 }
 
 /**

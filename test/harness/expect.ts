@@ -1,0 +1,20 @@
+// Expectations for findings: which policy fired, at which level, and a fragment of the message that proves
+// which check it was. Tests assert the finding, not the full wording.
+import type { Finding } from "./pack";
+
+export interface Expected {
+    level: "advisory" | "mandatory";
+    /** Fragments the message must contain. */
+    says: string[];
+}
+
+export function only(findings: Finding[], policy: string): Finding[] {
+    return findings.filter((f) => f.policy === policy);
+}
+
+export function expectFindings(findings: Finding[], expected: Expected[]): void {
+    expect(findings.map((f) => f.level)).toEqual(expected.map((e) => e.level));
+    findings.forEach((f, i) => {
+        for (const fragment of expected[i].says) expect(f.message).toContain(fragment);
+    });
+}
