@@ -3,8 +3,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { policies } from "../policies";
 import { policyDoc, withPolicyTable } from "./docs/render";
+import { PACKAGE_ROOT } from "./package-root";
 
-const root = path.resolve(__dirname, "../..");
+const root = PACKAGE_ROOT;
 const docsDir = path.join(root, "docs", "policies");
 fs.mkdirSync(docsDir, { recursive: true });
 const expected = new Set(policies.map((p) => `${p.name}.md`));
