@@ -25,6 +25,9 @@ import type {
 
 export class PackStartError extends Error {}
 
+/** The pack process ended while we were talking to it. */
+export class PackExitedError extends Error {}
+
 export interface StartOptions {
     /** How long the pack may take to print its port. */
     startTimeoutMs?: number;
@@ -65,6 +68,8 @@ type Callback<Res> = (err: grpc.ServiceError | null, res: Res) => void;
 export class PackProcess {
     private closed = false;
     private exitCode: number | null = null;
+    private exitSignal: NodeJS.Signals | null = null;
+    private readonly exited: Promise<void>;
 
     private constructor(
         readonly packDir: string,
@@ -72,8 +77,12 @@ export class PackProcess {
         private readonly client: analyzerrpc.AnalyzerClient,
         private readonly stderr: () => string,
     ) {
-        child.once("exit", (code) => {
-            this.exitCode = code ?? -1;
+        this.exited = new Promise((resolve) => {
+            child.once("exit", (code, signal) => {
+                this.exitCode = code ?? -1;
+                this.exitSignal = signal;
+                resolve();
+            });
         });
     }
 
@@ -124,13 +133,21 @@ export class PackProcess {
 
     private call<Res>(invoke: (callback: Callback<Res>) => unknown): Promise<Res> {
         if (this.closed) return Promise.reject(new Error("the policy pack has been shut down"));
-        if (this.exitCode !== null) return Promise.reject(new Error(`the policy pack exited (code ${this.exitCode})${this.stderr() ? `:\n${this.stderr().trim()}` : ""}`));
+        if (this.exitCode !== null) return Promise.reject(this.exitError());
         return new Promise((resolve, reject) => {
             invoke((err, res) => {
-                if (err) reject(new Error(err.details || err.message));
-                else resolve(res);
+                if (!err) return resolve(res);
+                // A call that fails because the process died says so, not "connection dropped".
+                const settled = Promise.race([this.exited, new Promise((r) => setTimeout(r, 200))]);
+                void settled.then(() => reject(this.exitCode !== null && !this.closed ? this.exitError() : new Error(err.details || err.message)));
             });
         });
+    }
+
+    private exitError(): PackExitedError {
+        const how = this.exitSignal ? `was killed by ${this.exitSignal}` : `exited with code ${this.exitCode}`;
+        const stderr = this.stderr().trim();
+        return new PackExitedError(`The policy pack in ${this.packDir} ${how} during the run${stderr ? `:\n${stderr}` : ""}`);
     }
 
     async getAnalyzerInfo(): Promise<WireAnalyzerInfo> {
@@ -221,14 +238,10 @@ export class PackProcess {
         this.closed = true;
         this.client.close();
         if (this.exitCode !== null) return;
-        await new Promise<void>((resolve) => {
-            const timer = setTimeout(() => this.child.kill("SIGKILL"), 2000);
-            this.child.once("exit", () => {
-                clearTimeout(timer);
-                resolve();
-            });
-            this.child.kill("SIGTERM");
-        });
+        const timer = setTimeout(() => this.child.kill("SIGKILL"), 2000);
+        this.child.kill("SIGTERM");
+        await this.exited;
+        clearTimeout(timer);
     }
 }
 
@@ -279,6 +292,8 @@ function stackResource(resource: WireResource): analyzerpb.AnalyzerResource {
     r.setDependenciesList(resource.dependencies ?? []);
     const deps = r.getPropertydependenciesMap();
     for (const [key, urns] of Object.entries(resource.propertyDependencies ?? {})) {
+        // The engine leaves out properties that depend on nothing.
+        if (urns.length === 0) continue;
         const d = new analyzerpb.AnalyzerPropertyDependencies();
         d.setUrnsList(urns);
         deps.set(key, d);

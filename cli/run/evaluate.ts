@@ -27,6 +27,8 @@ export interface EvaluateOptions {
     /** Aborting shuts the pack down and rejects. */
     signal?: AbortSignal;
     concurrency?: number;
+    /** Told the pack's process id once it serves (tests, diagnostics). */
+    onPackStarted?: (pid: number | undefined) => void;
 }
 
 const TOOL = { name: "msp-guard", version: VERSION };
@@ -38,6 +40,7 @@ export async function evaluateStack(input: StackToEvaluate, options: EvaluateOpt
     // Parse config first: bad input is refused before any process starts.
     const documents = options.configs.map((c) => ({ source: c.source, entries: parsePolicyPackConfig(c.raw, c.source) }));
     const pack = await PackProcess.start(options.packDir);
+    options.onPackStarted?.(pack.pid);
     const abort = () => void pack.close();
     options.signal?.addEventListener("abort", abort);
     try {

@@ -82,6 +82,11 @@ export interface Finding extends MessageParts {
     urn?: string;
     /** When one finding is worse (or milder) than the policy's usual severity. */
     severity?: Severity;
+    /**
+     * An advisory finding of a policy that is otherwise mandatory (a secondary check beside the main one): the
+     * diagnostic is advisory whatever level the policy is configured at. A disabled policy still reports nothing.
+     */
+    advisory?: boolean;
 }
 
 export interface Context<O extends Options> {
@@ -254,7 +259,7 @@ function base<O extends Options>(def: PolicyMetadata<O>) {
         };
         const context: Context<O> = {
             config: config as ConfigOf<O>,
-            report: (finding) => emit(finding, formatMessage(finding, def.remediation, def.recommendations), false),
+            report: (finding) => emit(finding, formatMessage(finding, def.remediation, def.recommendations), finding.advisory === true),
             cannotVerify: (finding) => emit(finding, formatCannotVerify(finding, def.recommendations), true),
         };
         try {

@@ -47,8 +47,30 @@ function unwrapSecrets(value: unknown, Secret: SecretClass, insideSecret: boolea
         for (const [k, v] of Object.entries(value)) out[k] = unwrapSecrets(v, Secret, insideSecret, leaves);
         return out;
     }
-    if (insideSecret && value !== null && value !== undefined && typeof value !== "object") leaves.push(String(value));
+    if (insideSecret && value !== null && value !== undefined && typeof value !== "object") leaves.push(String(value), ...leavesOfJson(value));
     return value;
+}
+
+/**
+ * The leaf values inside a secret that is a JSON document (a policy document passed as `pulumi.secret(JSON.stringify(…))`):
+ * a message quoting one element of it (an account id, an ARN) would otherwise reveal part of the secret.
+ */
+export function leavesOfJson(value: unknown): string[] {
+    if (typeof value !== "string" || !/^\s*[[{]/.test(value)) return [];
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(value);
+    } catch {
+        return [];
+    }
+    const leaves: string[] = [];
+    const walk = (node: unknown): void => {
+        if (Array.isArray(node)) node.forEach(walk);
+        else if (node !== null && typeof node === "object") Object.values(node).forEach(walk);
+        else if (node !== null) leaves.push(String(node));
+    };
+    walk(parsed);
+    return leaves;
 }
 
 /** The secret leaf values of a property bag as the SDK handed it over (proxied or not). */

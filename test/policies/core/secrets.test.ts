@@ -1,4 +1,4 @@
-import { scrubSecrets } from "../../../policies/core/secrets";
+import { leavesOfJson, scrubSecrets } from "../../../policies/core/secrets";
 
 describe("scrubSecrets", () => {
     test.each([
@@ -10,5 +10,16 @@ describe("scrubSecrets", () => {
         ["an empty secret is ignored", "text", [""], "text"],
     ])("%s", (_name, message, secrets, expected) => {
         expect(scrubSecrets(message, secrets)).toBe(expected);
+    });
+});
+
+describe("leavesOfJson: a secret JSON document keeps each of its values secret", () => {
+    test.each([
+        ["a policy document", JSON.stringify({ Statement: [{ Principal: { AWS: ["111122223333"] }, Condition: { NumericLessThan: { age: 3600 } } }] }), ["111122223333", "3600"]],
+        ["a plain string", "hunter2", []],
+        ["text that only looks like JSON", "{not json", []],
+        ["a list", '["a", null, true]', ["a", "true"]],
+    ] as [string, string, string[]][])("%s", (_name, value, expected) => {
+        expect(leavesOfJson(value)).toEqual(expected);
     });
 });
