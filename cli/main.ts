@@ -159,13 +159,16 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
         .option("--policy-pack <dir>", "the policy pack to run", PACK_DIR)
         .action(async (dir: string, options: { verbose?: boolean; policyPack: string }) => {
             if (!fs.existsSync(dir)) throw new UsageError(`No such folder: ${dir}`);
+            const lines: string[] = [];
             let failed = 0;
             for (const example of exampleDirs(dir)) {
                 const result = await runExample(example, path.resolve(options.policyPack));
                 if (options.verbose) process.stdout.write(formatText(result.report, painterFor(process.stdout)) + "\n");
-                process.stdout.write(exampleLine(result) + "\n");
+                lines.push(exampleLine(result));
                 if (result.missing.length + result.unexpected.length > 0) failed++;
             }
+            // One line per example, together at the end, so the verdict is not lost among the reports.
+            process.stdout.write(`${options.verbose ? "Examples:\n" : ""}${lines.join("\n")}\n`);
             setExitCode(failed > 0 ? 1 : 0);
         });
 

@@ -7,10 +7,10 @@
 import { ChildProcess, spawn } from "child_process";
 import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
-import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import * as analyzerrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import { analyzeRequest, analyzeStackRequest, toStruct } from "./encode";
 import type {
     Level,
     PolicyConfig,
@@ -73,6 +73,8 @@ export class PackProcess {
 
     private constructor(
         readonly packDir: string,
+        /** `127.0.0.1:<port>`, where the pack serves the Analyzer service. */
+        readonly address: string,
         private readonly child: ChildProcess,
         private readonly client: analyzerrpc.AnalyzerClient,
         private readonly stderr: () => string,
@@ -120,11 +122,12 @@ export class PackProcess {
                 }
             });
         });
-        const client = new analyzerrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
+        const address = `127.0.0.1:${port}`;
+        const client = new analyzerrpc.AnalyzerClient(address, grpc.credentials.createInsecure(), {
             "grpc.max_receive_message_length": 400 * 1024 * 1024,
             "grpc.max_send_message_length": 400 * 1024 * 1024,
         });
-        return new PackProcess(dir, child, client, () => stderr);
+        return new PackProcess(dir, address, child, client, () => stderr);
     }
 
     get pid(): number | undefined {
@@ -181,7 +184,7 @@ export class PackProcess {
         for (const [name, cfg] of Object.entries(config)) {
             const policyConfig = new analyzerpb.PolicyConfig();
             policyConfig.setEnforcementlevel(LEVEL_CODES[cfg.enforcementLevel]);
-            policyConfig.setProperties(Struct.fromJavaScript(cfg.properties as Parameters<typeof Struct.fromJavaScript>[0]));
+            policyConfig.setProperties(toStruct(cfg.properties as WireProperties));
             map.set(name, policyConfig);
         }
         await this.call<Empty>((cb) => this.client.configure(request, cb));
@@ -198,31 +201,19 @@ export class PackProcess {
     }
 
     async analyze(resource: WireResource): Promise<WireDiagnostic[]> {
-        const request = new analyzerpb.AnalyzeRequest();
-        request.setType(resource.type);
-        request.setName(resource.name);
-        request.setUrn(resource.urn);
-        request.setProperties(toStruct(resource.properties));
-        request.setOptions(options(resource));
-        if (resource.provider) request.setProvider(provider(resource));
+        const request = analyzeRequest(resource);
         const response = await this.call<analyzerpb.AnalyzeResponse>((cb) => this.client.analyze(request, cb));
         return response.getDiagnosticsList().map((d) => diagnostic(d, resource.urn));
     }
 
     async analyzeStack(resources: readonly WireResource[]): Promise<WireDiagnostic[]> {
-        const request = new analyzerpb.AnalyzeStackRequest();
-        request.setResourcesList(resources.map(stackResource));
+        const request = analyzeStackRequest(resources);
         const response = await this.call<analyzerpb.AnalyzeResponse>((cb) => this.client.analyzeStack(request, cb));
         return response.getDiagnosticsList().map((d) => diagnostic(d, ""));
     }
 
     async remediate(resource: WireResource): Promise<WireRemediation[]> {
-        const request = new analyzerpb.AnalyzeRequest();
-        request.setType(resource.type);
-        request.setName(resource.name);
-        request.setUrn(resource.urn);
-        request.setProperties(toStruct(resource.properties));
-        request.setOptions(options(resource));
+        const request = analyzeRequest({ ...resource, provider: undefined });
         const response = await this.call<analyzerpb.RemediateResponse>((cb) => this.client.remediate(request, cb));
         return response.getRemediationsList().map((r) => ({
             policyName: r.getPolicyname(),
@@ -243,62 +234,6 @@ export class PackProcess {
         await this.exited;
         clearTimeout(timer);
     }
-}
-
-function toStruct(props: WireProperties): Struct {
-    return Struct.fromJavaScript(props as Parameters<typeof Struct.fromJavaScript>[0]);
-}
-
-function options(resource: WireResource): analyzerpb.AnalyzerResourceOptions {
-    const o = resource.options ?? {};
-    const opts = new analyzerpb.AnalyzerResourceOptions();
-    opts.setProtect(o.protect ?? false);
-    opts.setIgnorechangesList(o.ignoreChanges ?? []);
-    opts.setAliasesList(o.aliases ?? []);
-    opts.setAdditionalsecretoutputsList(o.additionalSecretOutputs ?? []);
-    if (o.deleteBeforeReplace !== undefined) {
-        opts.setDeletebeforereplace(o.deleteBeforeReplace);
-        opts.setDeletebeforereplacedefined(true);
-    }
-    if (o.customTimeouts) {
-        const t = new analyzerpb.AnalyzerResourceOptions.CustomTimeouts();
-        t.setCreate(o.customTimeouts.create ?? 0);
-        t.setUpdate(o.customTimeouts.update ?? 0);
-        t.setDelete(o.customTimeouts.delete ?? 0);
-        opts.setCustomtimeouts(t);
-    }
-    if (resource.parent) opts.setParent(resource.parent);
-    return opts;
-}
-
-function provider(resource: WireResource): analyzerpb.AnalyzerProviderResource {
-    const p = new analyzerpb.AnalyzerProviderResource();
-    p.setType(resource.provider!.type);
-    p.setName(resource.provider!.name);
-    p.setUrn(resource.provider!.urn);
-    p.setProperties(toStruct(resource.provider!.properties));
-    return p;
-}
-
-function stackResource(resource: WireResource): analyzerpb.AnalyzerResource {
-    const r = new analyzerpb.AnalyzerResource();
-    r.setType(resource.type);
-    r.setName(resource.name);
-    r.setUrn(resource.urn);
-    r.setProperties(toStruct(resource.properties));
-    r.setOptions(options(resource));
-    if (resource.provider) r.setProvider(provider(resource));
-    if (resource.parent) r.setParent(resource.parent);
-    r.setDependenciesList(resource.dependencies ?? []);
-    const deps = r.getPropertydependenciesMap();
-    for (const [key, urns] of Object.entries(resource.propertyDependencies ?? {})) {
-        // The engine leaves out properties that depend on nothing.
-        if (urns.length === 0) continue;
-        const d = new analyzerpb.AnalyzerPropertyDependencies();
-        d.setUrnsList(urns);
-        deps.set(key, d);
-    }
-    return r;
 }
 
 function diagnostic(d: analyzerpb.AnalyzeDiagnostic, defaultUrn: string): WireDiagnostic {

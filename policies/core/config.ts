@@ -27,24 +27,33 @@ export function describeSchemaErrors(errors: ErrorObject[] | null | undefined): 
     return (errors ?? []).map((e) => `${e.instancePath || "value"} ${e.message ?? "is invalid"}`).join("; ");
 }
 
-/** Reads config for one policy; caches the result per distinct raw config, since it rarely changes in a run. */
+/**
+ * Reads config for one policy; caches the result per distinct raw config, since it rarely changes in a run.
+ * The Pulumi CLI sends every key, defaults included; a value equal to its default is valid by construction (a
+ * meta-test proves every default satisfies its schema), so only keys set to something else are validated, each
+ * with a validator compiled the first time it is needed. That keeps JSON-schema compilation off most previews.
+ */
 export function makeConfigReader<O extends Options>(options: O): (raw: Record<string, unknown>) => ConfigReading<O> {
-    let validators: Validators | undefined;
+    const validators: Validators = new Map();
+    const defaults = new Map(Object.entries(options).map(([k, o]) => [k, JSON.stringify(o.default)]));
     let lastKey: string | undefined;
     let lastReading: ConfigReading<O> | undefined;
     return (raw) => {
         const key = JSON.stringify(raw);
         if (key === lastKey && lastReading) return lastReading;
-        validators ??= new Map(Object.entries(options).map(([k, o]) => [k, ajv().compile(o.schema)]));
         const config: Record<string, unknown> = {};
         const problems: string[] = [];
         for (const [name, opt] of Object.entries(options)) {
             const given = raw[name];
-            if (given === undefined) {
+            if (given === undefined || JSON.stringify(given) === defaults.get(name)) {
                 config[name] = opt.default;
                 continue;
             }
-            const validate = validators.get(name)!;
+            let validate = validators.get(name);
+            if (!validate) {
+                validate = ajv().compile(opt.schema);
+                validators.set(name, validate);
+            }
             if (validate(given)) {
                 config[name] = given;
             } else {

@@ -26,7 +26,7 @@ import {
     docUrl,
 } from "./metadata";
 import { ConfigOf, Options, toConfigSchema } from "./options";
-import { scrubSecrets, secretValuesOf } from "./secrets";
+import { makeScrubber, secretValuesOf } from "./secrets";
 import { TagReading, readTags } from "./tags";
 import { toPlainObject } from "./values";
 import type { PlainObject } from "../lib/value";
@@ -273,8 +273,10 @@ function base<O extends Options>(def: PolicyMetadata<O>) {
                 enforcementLevel: "advisory",
             });
         }
-        const secretValues = secrets();
-        if (secretValues.length > 0) for (const d of diagnostics) d.message = scrubSecrets(d.message, secretValues);
+        if (diagnostics.length > 0) {
+            const scrub = makeScrubber(secrets());
+            for (const d of diagnostics) d.message = scrub(d.message);
+        }
         return diagnostics;
     }
 

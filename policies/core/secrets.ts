@@ -87,16 +87,34 @@ export function markSecretValues(props: object, values: string[]): void {
 
 const REDACTED = "[secret]";
 
-/** Replaces every occurrence of a secret value in a message. Over-redacting is the safe failure. */
-export function scrubSecrets(message: string, secrets: readonly string[]): string {
-    let out = message;
+/**
+ * A function that replaces every occurrence of the given secret values in a message. Built once per evaluation:
+ * a stack can hold thousands of secrets and produce thousands of findings, so the values are sorted once, each
+ * pattern is compiled only when a message contains its value, and most secrets cost one `includes` per message.
+ * Over-redacting is the safe failure.
+ */
+export function makeScrubber(secrets: readonly string[]): (message: string) => string {
     // Longest first, so a secret that contains another is removed whole.
-    for (const secret of [...new Set(secrets)].sort((a, b) => b.length - a.length)) {
-        if (secret.length === 0) continue;
-        const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-        // Short values ("7", "true") only as whole words, or every digit in a message would go.
-        const pattern = secret.length < 4 ? new RegExp(`(?<![\\w.-])${escaped}(?![\\w.-])`, "g") : new RegExp(escaped, "g");
-        out = out.replace(pattern, REDACTED);
-    }
-    return out;
+    const values = [...new Set(secrets)].filter((v) => v.length > 0).sort((a, b) => b.length - a.length);
+    if (values.length === 0) return (message) => message;
+    const patterns = new Map<string, RegExp>();
+    const patternFor = (secret: string): RegExp => {
+        let pattern = patterns.get(secret);
+        if (!pattern) {
+            const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+            // Short values ("7", "true") only as whole words, or every digit in a message would go.
+            pattern = secret.length < 4 ? new RegExp(`(?<![\\w.-])${escaped}(?![\\w.-])`, "g") : new RegExp(escaped, "g");
+            patterns.set(secret, pattern);
+        }
+        return pattern;
+    };
+    return (message) => {
+        let out = message;
+        for (const secret of values) if (out.includes(secret)) out = out.replace(patternFor(secret), REDACTED);
+        return out;
+    };
+}
+
+export function scrubSecrets(message: string, secrets: readonly string[]): string {
+    return makeScrubber(secrets)(message);
 }

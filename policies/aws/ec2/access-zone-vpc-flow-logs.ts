@@ -9,11 +9,27 @@ const FLOW_LOG = "aws:ec2/flowLog:FlowLog";
 /** A flow log with no traffic type records nothing: the provider requires it; treat absence as "not ALL". */
 const FULL_TRAFFIC = "ALL";
 
-/** Whether a flow log watches the VPC: through its vpcId's dependency (preview) or the VPC's known id. */
-function watches(flowLog: StackResourceView, vpc: StackResourceView): boolean {
-    if ((flowLog.propertyDependencies.vpcId ?? []).includes(vpc.urn)) return true;
-    const id = vpc.props.id;
-    return typeof id === "string" && flowLog.props.vpcId === id;
+/**
+ * The flow logs of each VPC, found through a flow log's vpcId dependency (preview) or the VPC's known id
+ * (exported stacks). Indexed once, so a stack of thousands of VPCs is not compared pairwise.
+ */
+function flowLogIndex(flowLogs: readonly StackResourceView[]): (vpc: StackResourceView) => StackResourceView[] {
+    const byKey = new Map<string, StackResourceView[]>();
+    const add = (key: string, flowLog: StackResourceView) => {
+        const list = byKey.get(key) ?? [];
+        if (!list.includes(flowLog)) list.push(flowLog);
+        byKey.set(key, list);
+    };
+    for (const flowLog of flowLogs) {
+        for (const urn of flowLog.propertyDependencies.vpcId ?? []) add(`urn ${urn}`, flowLog);
+        const id = flowLog.props.vpcId;
+        if (typeof id === "string") add(`id ${id}`, flowLog);
+    }
+    return (vpc) => {
+        const id = vpc.props.id;
+        const found = [...(byKey.get(`urn ${vpc.urn}`) ?? []), ...(typeof id === "string" ? byKey.get(`id ${id}`) ?? [] : [])];
+        return [...new Set(found)];
+    };
 }
 
 export default stackPolicy({
@@ -27,10 +43,10 @@ export default stackPolicy({
     config: sharedSettings("accessZoneTag"),
     validate(stack, { config, report, cannotVerify }) {
         const zone = parseZoneTag(config.accessZoneTag);
-        const flowLogs = stack.ofType(FLOW_LOG);
+        const flowLogsOf = flowLogIndex(stack.ofType(FLOW_LOG));
         for (const vpc of stack.ofType(VPC)) {
             const inZone = taggedInZone(vpc.props, zone);
-            const logs = flowLogs.filter((f) => watches(f, vpc));
+            const logs = flowLogsOf(vpc);
             if (inZone === "unknown") {
                 if (logs.length === 0) cannotVerify({ urn: vpc.urn, message: `Whether VPC "${vpc.name}" is in the access zone depends on tags not known yet`, property: "tags" });
                 continue;
