@@ -4,6 +4,16 @@ import type { MspPolicy } from "./core/policy";
 
 import awsCloudwatchLogGroupRetention from "./aws/cloudwatch/log-group-retention";
 import awsEc2AccessZoneVpcFlowLogs from "./aws/ec2/access-zone-vpc-flow-logs";
+import awsIamAccountPasswordPolicy from "./aws/iam/account-password-policy";
+import awsIamMspAdminGroupMembership from "./aws/iam/msp-admin-group-membership";
+import awsIamMspUserAccessKeys from "./aws/iam/msp-user-access-keys";
+import awsIamPolicyLeastPrivilege from "./aws/iam/policy-least-privilege";
+import awsIamResourcePolicyObsoleteAccount from "./aws/iam/resource-policy-obsolete-account";
+import awsIamRoleMspLeastPrivilege from "./aws/iam/role-msp-least-privilege";
+import awsIamRoleMspSessionDuration from "./aws/iam/role-msp-session-duration";
+import awsIamRoleObsoleteAccountTrust from "./aws/iam/role-obsolete-account-trust";
+import awsIamRoleThirdPartyTrust from "./aws/iam/role-third-party-trust";
+import awsIamUserConsoleMfa from "./aws/iam/user-console-mfa";
 import awsTagsExemptionValid from "./aws/tags/exemption-valid";
 import azureOperationalinsightsWorkspaceRetention from "./azure/operationalinsights/workspace-retention";
 import azureTagsExemptionValid from "./azure/tags/exemption-valid";
@@ -11,6 +21,16 @@ import azureTagsExemptionValid from "./azure/tags/exemption-valid";
 export const policies: readonly MspPolicy[] = [
     awsCloudwatchLogGroupRetention,
     awsEc2AccessZoneVpcFlowLogs,
+    awsIamAccountPasswordPolicy,
+    awsIamMspAdminGroupMembership,
+    awsIamMspUserAccessKeys,
+    awsIamPolicyLeastPrivilege,
+    awsIamResourcePolicyObsoleteAccount,
+    awsIamRoleMspLeastPrivilege,
+    awsIamRoleMspSessionDuration,
+    awsIamRoleObsoleteAccountTrust,
+    awsIamRoleThirdPartyTrust,
+    awsIamUserConsoleMfa,
     awsTagsExemptionValid,
     azureOperationalinsightsWorkspaceRetention,
     azureTagsExemptionValid,

@@ -1,7 +1,12 @@
-// A compliant layout for MSP access on AWS: the MSP access zone is its own VPC, tagged `msp:zone=access`, whose
-// traffic is recorded in full by a flow log kept a year; security logs are kept at least six months.
+// A compliant layout for MSP access on AWS.
+// - The MSP reaches the account through one role that only its own account can assume, with MFA and an ExternalId,
+//   for one hour at a time, with read-only rights plus support cases, under a permissions boundary.
+// - The MSP access zone is its own VPC, tagged `msp:zone=access`, whose traffic a flow log records in full.
+// - Security logs are kept at least six months; console passwords resist brute force and spraying.
+// msp-guard.json beside this file names the MSP's account (mspAccountIds) and the customer's own (trustedAccountIds).
 import * as aws from "@pulumi/aws";
 
+const MSP_ACCOUNT = "111122223333";
 const accessZone = { "msp:zone": "access" };
 
 const flowLogGroup = new aws.cloudwatch.LogGroup("msp-access-flow-logs", { retentionInDays: 365 });
@@ -23,5 +28,47 @@ new aws.ec2.FlowLog("msp-access", {
     iamRoleArn: flowLogRole.arn,
 });
 
+// The MSP's way in: its account only, with MFA and the ExternalId agreed in the contract.
+const mspTrust = aws.iam.getPolicyDocumentOutput({
+    statements: [
+        {
+            sid: "MspOperators",
+            actions: ["sts:AssumeRole"],
+            principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${MSP_ACCOUNT}:root`] }],
+            conditions: [
+                { test: "Bool", variable: "aws:MultiFactorAuthPresent", values: ["true"] },
+                { test: "StringEquals", variable: "sts:ExternalId", values: ["acme-msp-7f3c9e"] },
+            ],
+        },
+    ],
+});
+
+// What the MSP may do besides reading: work support cases. (Not ssm:StartSession: a shell on an instance hands
+// over the instance's role, an escalation msp-guard reports.)
+const operations = aws.iam.getPolicyDocumentOutput({
+    statements: [{ sid: "SupportCases", actions: ["support:CreateCase", "support:AddCommunicationToCase", "support:ResolveCase"], resources: ["*"] }],
+});
+
+const mspRole = new aws.iam.Role("msp-operator", {
+    path: "/msp/",
+    assumeRolePolicy: mspTrust.json,
+    maxSessionDuration: 3600,
+    permissionsBoundary: "arn:aws:iam::aws:policy/ReadOnlyAccess",
+    inlinePolicies: [{ name: "operations", policy: operations.json }],
+    tags: { "msp:provider": "acme-msp" },
+});
+new aws.iam.RolePolicyAttachment("msp-operator-read-only", { role: mspRole.name, policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess" });
+
+new aws.iam.AccountPasswordPolicy("strict", {
+    minimumPasswordLength: 16,
+    passwordReusePrevention: 24,
+    maxPasswordAge: 90,
+    requireSymbols: true,
+    requireNumbers: true,
+    requireUppercaseCharacters: true,
+    requireLowercaseCharacters: true,
+});
+
 export const accessVpcId = accessVpc.id;
 export const auditLogGroupName = auditLogGroup.name;
+export const mspRoleArn = mspRole.arn;

@@ -29,7 +29,7 @@ describe("msp-guard", () => {
 
     test("a mandatory finding makes exit code 1, and JSON output follows the documented schema", () => {
         const config = tempFile("c.json", JSON.stringify({ "aws-cloudwatch-log-group-retention": "mandatory" }));
-        const { code, stdout } = run("preview", path.join(EXAMPLES, "aws-msp-access-noncompliant"), "--config", config, "--format", "json");
+        const { code, stdout } = run("preview", path.join(REPO_ROOT, "test", "fixtures", "programs", "equivalence"), "--config", config, "--format", "json");
         expect(code).toBe(1);
         const report = JSON.parse(stdout);
         expect(report.schemaVersion).toBe(1);

@@ -18,3 +18,6 @@ export function expectFindings(findings: Finding[], expected: Expected[]): void 
         for (const fragment of expected[i].says) expect(f.message).toContain(fragment);
     });
 }
+
+export const mandatory = (...says: string[]): Expected => ({ level: "mandatory", says });
+export const advisory = (...says: string[]): Expected => ({ level: "advisory", says });

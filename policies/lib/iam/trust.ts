@@ -6,7 +6,7 @@ import { allowRequiresExternalId, allowRequiresMfa, denyEnforcesExternalId, deny
 import { Statement, StatementRef, unknownParts } from "./document";
 import { AdmittedPrincipal, principalIncludes, principalsOf } from "./principals";
 import { isAllow, isDeny, isUnconditional, locate, Located, PolicyInput } from "./statements";
-import { and, not, some, Tri } from "./tri";
+import { and, not, or, some, Tri } from "./tri";
 
 /** The actions by which a trust policy admits a principal (TagSession travels with them, so it counts as admitting). */
 export const ASSUME_ACTIONS: readonly string[] = ["sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity", "sts:TagSession"];
@@ -22,6 +22,8 @@ export interface TrustAdmission {
     readonly actions: readonly string[];
     /** Whom it admits, less those an unconditional Deny in the same policy refuses. */
     readonly principals: readonly AdmittedPrincipal[];
+    /** Those of `principals` that a Deny with parts unknown during preview may refuse: admitted only perhaps. */
+    readonly possiblyRefused: readonly AdmittedPrincipal[];
     /** Conditions narrowing who may use it (matters for `Principal "*"`). */
     readonly restriction: RestrictionEvidence;
     /**
@@ -33,12 +35,24 @@ export interface TrustAdmission {
     readonly externalId: Evidence;
 }
 
+/** One statement's admission of one account: what it requires of that account (its weakest principal, when several). */
+export interface AccountStatementTrust {
+    readonly statement: StatementRef;
+    /** "unknown" when the statement's Effect or Action, or a Deny that may refuse the account, is unknown during preview. */
+    readonly verdict: "yes" | "unknown";
+    readonly mfa: Evidence;
+    readonly externalId: Evidence;
+}
+
 export interface AccountTrust {
     readonly account: string;
     readonly principals: readonly AdmittedPrincipal[];
     readonly statements: readonly StatementRef[];
+    /** The weakest of `byStatement`. */
     readonly mfa: Evidence;
     readonly externalId: Evidence;
+    /** Per statement that admits the account, in order: every one of them must carry the conditions. */
+    readonly byStatement: readonly AccountStatementTrust[];
 }
 
 export type TrustAnalysis =
@@ -102,7 +116,7 @@ export function analyseTrust(input: PolicyInput): TrustAnalysis {
     const located = locate(input);
     const denies = located.map((l) => l.statement).filter((s) => isDeny(s) !== "no");
     const admissions: TrustAdmission[] = [];
-    const byAccount = new Map<string, { principals: AdmittedPrincipal[]; statements: StatementRef[]; mfa: Evidence[]; externalId: Evidence[] }>();
+    const byAccount = new Map<string, { principals: AdmittedPrincipal[]; statements: StatementRef[]; byStatement: { statement: StatementRef; verdict: "yes" | "unknown"; mfa: Evidence[]; externalId: Evidence[] }[] }>();
     for (const { statement, ref } of located) {
         const verdict = and(isAllow(statement), some(ASSUME_ACTIONS, (a) => elementCovers(statement.action, a)));
         if (verdict === "no") continue;
@@ -115,27 +129,37 @@ export function analyseTrust(input: PolicyInput): TrustAnalysis {
             verdict,
             actions,
             principals,
+            possiblyRefused: principals.filter((p) => refused(p) === "unknown"),
             restriction: principalRestrictions(statement),
             mfa: requirement(allowRequiresMfa(statement), denies, EVERYONE, denyEnforcesMfa),
             externalId: requirement(allowRequiresExternalId(statement), denies, EVERYONE, denyEnforcesExternalId),
         });
         for (const principal of principals) {
             if (principal.kind !== "aws-account") continue;
-            const slot = byAccount.get(principal.account) ?? { principals: [], statements: [], mfa: [], externalId: [] };
+            const slot = byAccount.get(principal.account) ?? { principals: [], statements: [], byStatement: [] };
             byAccount.set(principal.account, slot);
             slot.principals.push(principal);
             if (!slot.statements.includes(ref)) slot.statements.push(ref);
-            slot.mfa.push(requirement(allowRequiresMfa(statement), denies, principal, denyEnforcesMfa));
-            slot.externalId.push(requirement(allowRequiresExternalId(statement), denies, principal, denyEnforcesExternalId));
+            // Admitted for sure when one of its principals here surely is.
+            const admitted = and(verdict, not(refused(principal))) as "yes" | "unknown";
+            let here = slot.byStatement.find((s) => s.statement === ref);
+            if (!here) slot.byStatement.push((here = { statement: ref, verdict: admitted, mfa: [], externalId: [] }));
+            else here.verdict = or(here.verdict, admitted) as "yes" | "unknown";
+            here.mfa.push(requirement(allowRequiresMfa(statement), denies, principal, denyEnforcesMfa));
+            here.externalId.push(requirement(allowRequiresExternalId(statement), denies, principal, denyEnforcesExternalId));
         }
     }
-    const accounts = [...byAccount.entries()].map(([account, slot]) => ({
-        account,
-        principals: slot.principals,
-        statements: slot.statements,
-        mfa: weakest(slot.mfa),
-        externalId: weakest(slot.externalId),
-    }));
+    const accounts = [...byAccount.entries()].map(([account, slot]): AccountTrust => {
+        const byStatement = slot.byStatement.map(({ statement, verdict, mfa, externalId }) => ({ statement, verdict, mfa: weakest(mfa), externalId: weakest(externalId) }));
+        return {
+            account,
+            principals: slot.principals,
+            statements: slot.statements,
+            mfa: weakest(byStatement.map((s) => s.mfa)),
+            externalId: weakest(byStatement.map((s) => s.externalId)),
+            byStatement,
+        };
+    });
     return { kind: "trust", admissions, accounts, unknowns: unknowns(located) };
 }
 

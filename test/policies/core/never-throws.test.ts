@@ -18,6 +18,10 @@ const value = fc.letrec((tie) => ({
     node: fc.oneof({ depthSize: "small" }, leaf, fc.array(tie("node"), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 12 }), tie("node"), { maxKeys: 4 })),
 })).node;
 const knownKeys = ["retentionInDays", "sku", "tags", "vpcId", "trafficType", "id", "name", "msp:zone", "msp-guard:exempt", "msp-guard:exempt-reason", "msp-guard:exempt-until"];
+// The identity policies' inputs: trust and resource policies, Lambda permissions, role sessions, password policies.
+knownKeys.push("assumeRolePolicy", "policy", "accessPolicy", "principal", "sourceAccount", "maxSessionDuration", "path", "msp:provider", "minimumPasswordLength", "passwordReusePrevention", "maxPasswordAge", "requireSymbols");
+// The privilege policies' inputs: documents, attachments, memberships, keys and login profiles.
+knownKeys.push("inlinePolicies", "managedPolicyArns", "permissionsBoundary", "role", "user", "group", "roles", "users", "groups", "policyArn", "policyArns", "roleName", "userName", "groupName", "status", "arn");
 const props = fc.dictionary(fc.oneof(fc.constantFrom(...knownKeys), fc.string({ maxLength: 8 })), value, { maxKeys: 6 });
 
 const DEFECT = "could not evaluate";
@@ -37,7 +41,9 @@ describe.each(policies.map((p) => [p.name, p] as const))("%s never throws", (_na
         });
     } else {
         test("on arbitrary stacks", () => {
-            const resource = fc.record({ type: fc.constantFrom(...types), name: fc.string({ maxLength: 6 }), props, dep: fc.nat(5) });
+            // The property through which a resource depends on another (stack policies link resources by it).
+            const linkKey = fc.constantFrom("role", "user", "group", "users", "groups", "roles", "policyArn", "policyArns", "managedPolicyArns", "permissionsBoundary");
+            const resource = fc.record({ type: fc.constantFrom(...types), name: fc.string({ maxLength: 6 }), props, dep: fc.nat(5), link: linkKey });
             fc.assert(
                 fc.property(fc.array(resource, { maxLength: 8 }), (resources) => {
                     const urns = resources.map((r, i) => `urn:pulumi:dev::t::${r.type}::${r.name}${i}`);
@@ -46,7 +52,7 @@ describe.each(policies.map((p) => [p.name, p] as const))("%s never throws", (_na
                         name: r.name,
                         urn: urns[i],
                         props: r.props,
-                        propertyDependencies: { vpcId: [urns[r.dep % Math.max(urns.length, 1)]] },
+                        propertyDependencies: { vpcId: [urns[r.dep % Math.max(urns.length, 1)]], [r.link]: [urns[r.dep % Math.max(urns.length, 1)]] },
                     }));
                     for (const d of policy.evaluate(inputs)) expect(d.message).not.toContain(DEFECT);
                 }),

@@ -5,10 +5,14 @@ import { readTags, tagValue } from "../../../core/tags";
 import { admittedAccounts, parsePolicyDocument } from "../../../lib/iam";
 import { isUnknown, PlainObject } from "../../../lib/value";
 
-export interface MspIdentitySettings {
+/** The account lists of the shared settings: who is the customer, who the MSPs, who the partners. */
+export interface AccountLists {
     readonly mspAccountIds: readonly string[];
     readonly trustedAccountIds: readonly string[];
     readonly partnerAccountIds: readonly string[];
+}
+
+export interface MspIdentitySettings extends AccountLists {
     readonly mspIdentityTag: string;
     readonly mspIamPathPrefix: string;
 }
@@ -16,15 +20,16 @@ export interface MspIdentitySettings {
 /** How an AWS account stands with the customer. */
 export type AccountStanding = "trusted" | "msp" | "partner" | "unlisted";
 
-export function accountStanding(account: string, settings: MspIdentitySettings): AccountStanding {
-    if (settings.trustedAccountIds.includes(account)) return "trusted";
+/** An account listed as an MSP is one, even when also listed as trusted: the MSP list is the more specific statement. */
+export function accountStanding(account: string, settings: AccountLists): AccountStanding {
     if (settings.mspAccountIds.includes(account)) return "msp";
+    if (settings.trustedAccountIds.includes(account)) return "trusted";
     if (settings.partnerAccountIds.includes(account)) return "partner";
     return "unlisted";
 }
 
 /** Third-party access: any account that is not the customer's own (MSPs and partners included). */
-export function isThirdParty(account: string, settings: MspIdentitySettings): boolean {
+export function isThirdParty(account: string, settings: AccountLists): boolean {
     return accountStanding(account, settings) !== "trusted";
 }
 

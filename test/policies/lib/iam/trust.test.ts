@@ -185,3 +185,31 @@ describe("admitsAnyone: open to the world or to my organization", () => {
         expect(admitsAnyone(analyseTrust(document)).verdict).toBe(expected);
     });
 });
+
+describe("analyseTrust: each statement's requirements per account", () => {
+    test("an account admitted by two statements has one entry per statement, and the account-wide verdict is the weakest", () => {
+        const document = trust({ Sid: "WithMfa", ...admit({ AWS: MSP }, { ...MFA, ...EXTERNAL_ID }) }, { Sid: "Legacy", ...admit({ AWS: [`arn:aws:iam::${MSP}:role/Ops`, MSP] }, EXTERNAL_ID, { Effect: UNKNOWN }) });
+        const result = account(document, MSP);
+        expect(result?.byStatement.map((s) => [s.statement.label, s.verdict, s.mfa.verdict, s.externalId.verdict])).toEqual([
+            ['Statement "WithMfa"', "yes", "yes", "yes"],
+            ['Statement "Legacy"', "unknown", "no", "yes"],
+        ]);
+        expect([result?.mfa.verdict, result?.externalId.verdict]).toEqual(["no", "yes"]);
+    });
+});
+
+describe("analyseTrust: principals a Deny may refuse", () => {
+    test("a Deny whose Effect is unknown leaves the principal admitted only perhaps", () => {
+        const result = analysed(trust(admit({ AWS: [MSP, OTHER] }), { Effect: UNKNOWN, Action: "sts:*", Principal: { AWS: OTHER } }));
+        expect(result.admissions[0].possiblyRefused).toEqual([{ kind: "aws-account", account: OTHER, identity: "account", value: OTHER }]);
+        expect(result.accounts.map((a) => [a.account, a.byStatement[0].verdict])).toEqual([
+            [MSP, "yes"],
+            [OTHER, "unknown"],
+        ]);
+    });
+
+    test("an account surely admitted by one of its principals in the statement stays admitted", () => {
+        const result = analysed(trust(admit({ AWS: [`arn:aws:iam::${OTHER}:role/Ops`, `arn:aws:iam::${OTHER}:role/Audit`] }), { Effect: "Deny", Action: "sts:*", Principal: { AWS: `arn:aws:iam::${OTHER}:role/Ops` }, Condition: UNKNOWN }));
+        expect(result.accounts.map((a) => [a.account, a.byStatement[0].verdict])).toEqual([[OTHER, "yes"]]);
+    });
+});

@@ -6,8 +6,8 @@ import { previewProgram } from "../../cli/run/preview";
 import { PackHarness, REPO_ROOT, TestResource } from "../harness/pack";
 import { unknown } from "../harness/values";
 
-const DIR = path.join(REPO_ROOT, "examples", "aws-msp-access-noncompliant");
-const P = "urn:pulumi:dev::aws-msp-access-noncompliant::";
+const DIR = path.join(REPO_ROOT, "test", "fixtures", "programs", "equivalence");
+const P = "urn:pulumi:dev::equivalence::";
 
 const byHand: TestResource[] = [
     { type: "aws:cloudwatch/logGroup:LogGroup", name: "msp-activity", urn: `${P}aws:cloudwatch/logGroup:LogGroup::msp-activity`, props: { retentionInDays: 30 } },
