@@ -102,3 +102,22 @@ export class PackHarness {
         return this.pack.close();
     }
 }
+
+/**
+ * The pack for one test file: started before its first test, shut down after its last. Tests call it like a
+ * PackHarness (`pack.analyze(...)`); it forwards to the running one.
+ */
+export function usePack(packDir = REPO_ROOT): PackHarness {
+    let running: PackHarness | undefined;
+    beforeAll(async () => {
+        running = await PackHarness.start(packDir);
+    });
+    afterAll(() => running?.close());
+    return new Proxy({} as PackHarness, {
+        get(_target, key) {
+            if (!running) throw new Error("usePack(): the pack is used outside a test");
+            const value = running[key as keyof PackHarness];
+            return typeof value === "function" ? value.bind(running) : value;
+        },
+    });
+}

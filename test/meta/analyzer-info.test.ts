@@ -3,14 +3,10 @@
 import { policies } from "../../policies";
 import { FRAMEWORK } from "../../policies/core/metadata";
 import { PolicyConfigError, parsePolicyPackConfig, reconcilePolicyConfig } from "../../cli/driver/policy-config";
-import { PackHarness } from "../harness/pack";
+import { usePack } from "../harness/pack";
 
 describe("the pack over the analyzer protocol", () => {
-    let pack: PackHarness;
-    beforeAll(async () => {
-        pack = await PackHarness.start();
-    });
-    afterAll(() => pack.close());
+    const pack = usePack();
 
     test("pack metadata", () => {
         const { info } = pack;

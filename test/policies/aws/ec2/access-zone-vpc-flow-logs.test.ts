@@ -1,6 +1,6 @@
 import policy from "../../../../policies/aws/ec2/access-zone-vpc-flow-logs";
 import { Expected, expectFindings, only } from "../../../harness/expect";
-import { PackHarness, TestResource, urnOf } from "../../../harness/pack";
+import { usePack, TestResource, urnOf } from "../../../harness/pack";
 import { secret, unknown } from "../../../harness/values";
 
 const VPC = "aws:ec2/vpc:Vpc";
@@ -42,11 +42,7 @@ const cases: Case[] = [
 ];
 
 describe(NAME, () => {
-    let pack: PackHarness;
-    beforeAll(async () => {
-        pack = await PackHarness.start();
-    });
-    afterAll(() => pack.close());
+    const pack = usePack();
 
     test.each(cases)("$name", async ({ resources, config, expect: expected }) => {
         const findings = only(await pack.analyzeStack(resources, config), NAME);

@@ -1,7 +1,7 @@
 import policy from "../../../../policies/aws/iam/policy-least-privilege";
 import type { WireValue } from "../../../../cli/driver/wire";
 import { Expected, expectFindings, only } from "../../../harness/expect";
-import { PackHarness, TestResource, urnOf } from "../../../harness/pack";
+import { usePack, TestResource, urnOf } from "../../../harness/pack";
 import { secret, unknown } from "../../../harness/values";
 
 const NAME = policy.name;
@@ -105,11 +105,7 @@ const cases: Case[] = [
 ];
 
 describe(NAME, () => {
-    let pack: PackHarness;
-    beforeAll(async () => {
-        pack = await PackHarness.start();
-    });
-    afterAll(() => pack.close());
+    const pack = usePack();
 
     test.each(cases)("$name", async ({ resources, config, expect: expected, at }) => {
         const findings = only(await pack.analyzeStack(resources, config), NAME);

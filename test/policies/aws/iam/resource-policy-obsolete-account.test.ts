@@ -2,7 +2,7 @@ import policy from "../../../../policies/aws/iam/resource-policy-obsolete-accoun
 import { RESOURCE_POLICY_PROPERTIES } from "../../../../policies/aws/iam/shared/resource-policies";
 import { advisory, Expected, expectFindings, mandatory, only } from "../../../harness/expect";
 import { ACCOUNT_SETTINGS, ACCOUNTS, asJson as json, asObject as object, WireStatement } from "../../../harness/iam";
-import { PackHarness } from "../../../harness/pack";
+import { usePack } from "../../../harness/pack";
 import { secret, unknown } from "../../../harness/values";
 import type { WireProperties, WireValue } from "../../../../cli/driver/wire";
 
@@ -56,11 +56,7 @@ const cases: Case[] = [
 ];
 
 describe(NAME, () => {
-    let pack: PackHarness;
-    beforeAll(async () => {
-        pack = await PackHarness.start();
-    });
-    afterAll(() => pack.close());
+    const pack = usePack();
 
     test.each(cases)("$name", async ({ type, props, config, expect: expected }) => {
         expectFindings(only(await pack.analyze({ type, props }, config), NAME), expected);

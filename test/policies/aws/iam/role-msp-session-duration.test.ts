@@ -1,7 +1,7 @@
 import policy from "../../../../policies/aws/iam/role-msp-session-duration";
 import { advisory, Expected, expectFindings, only } from "../../../harness/expect";
 import { ACCOUNTS, asJson, assume } from "../../../harness/iam";
-import { PackHarness } from "../../../harness/pack";
+import { usePack } from "../../../harness/pack";
 import { secret, unknown } from "../../../harness/values";
 import type { WireProperties, WireValue } from "../../../../cli/driver/wire";
 
@@ -45,11 +45,7 @@ const cases: Case[] = [
 ];
 
 describe(NAME, () => {
-    let pack: PackHarness;
-    beforeAll(async () => {
-        pack = await PackHarness.start();
-    });
-    afterAll(() => pack.close());
+    const pack = usePack();
 
     test.each(cases)("$name", async ({ props, config, expect: expected }) => {
         expectFindings(only(await pack.analyze({ type: TYPE, props }, config), NAME), expected);

@@ -1,7 +1,7 @@
 import policy from "../../../../policies/aws/iam/role-obsolete-account-trust";
 import { advisory, Expected, expectFindings, mandatory, only } from "../../../harness/expect";
 import { ACCOUNT_SETTINGS, ACCOUNTS, asJson as json, asObject as object, assume, WireStatement } from "../../../harness/iam";
-import { PackHarness } from "../../../harness/pack";
+import { usePack } from "../../../harness/pack";
 import { secret, unknown } from "../../../harness/values";
 import type { WireProperties, WireValue } from "../../../../cli/driver/wire";
 
@@ -54,11 +54,7 @@ const cases: Case[] = [
 ];
 
 describe(NAME, () => {
-    let pack: PackHarness;
-    beforeAll(async () => {
-        pack = await PackHarness.start();
-    });
-    afterAll(() => pack.close());
+    const pack = usePack();
 
     test.each(cases)("$name", async ({ trust, config, expect: expected }) => {
         const props: WireProperties = trust === undefined ? {} : { assumeRolePolicy: trust };

@@ -1,6 +1,6 @@
 import policy from "../../../../policies/aws/tags/exemption-valid";
 import { Expected, expectFindings, only } from "../../../harness/expect";
-import { PackHarness } from "../../../harness/pack";
+import { usePack } from "../../../harness/pack";
 import { secret, unknown } from "../../../harness/values";
 import type { WireProperties } from "../../../../cli/driver/wire";
 
@@ -31,11 +31,7 @@ const cases: Case[] = [
 ];
 
 describe(NAME, () => {
-    let pack: PackHarness;
-    beforeAll(async () => {
-        pack = await PackHarness.start();
-    });
-    afterAll(() => pack.close());
+    const pack = usePack();
 
     test.each(cases)("$name", async ({ props, expect: expected }) => {
         const findings = only(await pack.analyze({ type: "aws:s3/bucketV2:BucketV2", props }), NAME);

@@ -1,6 +1,6 @@
 import policy from "../../../../policies/azure/operationalinsights/workspace-retention";
 import { Expected, expectFindings, only } from "../../../harness/expect";
-import { PackHarness } from "../../../harness/pack";
+import { usePack } from "../../../harness/pack";
 import { secret, unknown } from "../../../harness/values";
 import type { WireProperties } from "../../../../cli/driver/wire";
 
@@ -37,11 +37,7 @@ const cases: Case[] = [
 ];
 
 describe(NAME, () => {
-    let pack: PackHarness;
-    beforeAll(async () => {
-        pack = await PackHarness.start();
-    });
-    afterAll(() => pack.close());
+    const pack = usePack();
 
     test.each(cases)("$name", async ({ type, props, config, expect: expected }) => {
         expectFindings(only(await pack.analyze({ type: type ?? TYPE, props }, config), NAME), expected);

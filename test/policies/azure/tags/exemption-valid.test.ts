@@ -1,6 +1,6 @@
 import policy from "../../../../policies/azure/tags/exemption-valid";
 import { Expected, expectFindings, only } from "../../../harness/expect";
-import { PackHarness } from "../../../harness/pack";
+import { usePack } from "../../../harness/pack";
 import { secret, unknown } from "../../../harness/values";
 import type { WireProperties } from "../../../../cli/driver/wire";
 
@@ -18,11 +18,7 @@ const cases: Array<{ name: string; props: WireProperties; expect: Expected[] }> 
 ];
 
 describe(NAME, () => {
-    let pack: PackHarness;
-    beforeAll(async () => {
-        pack = await PackHarness.start();
-    });
-    afterAll(() => pack.close());
+    const pack = usePack();
 
     test.each(cases)("$name", async ({ props, expect: expected }) => {
         expectFindings(only(await pack.analyze({ type: "azure-native:network:VirtualNetwork", props }), NAME), expected);
