@@ -50,6 +50,8 @@ describe("msp-guard", () => {
     });
 
     test.each([
+        ["a program that does not compile, with file and line", ["preview", path.join(REPO_ROOT, "test/fixtures/programs/syntax-error")], /syntax-error\/index\.cts:6:1: Property assignment expected\./],
+        ["a program that throws, with file and line and no stack trace of ours", ["preview", path.join(REPO_ROOT, "test/fixtures/programs/throws")], /throws\/index\.ts:6:11: refusing to deploy to eu-west-1\n$/],
         ["a missing program folder", ["preview", "/nonexistent/program"], /no Pulumi\.yaml/],
         ["a missing config file", ["preview", path.join(EXAMPLES, "aws-msp-access-compliant"), "--config", "/nonexistent.json"], /Cannot read config file \/nonexistent\.json/],
         ["a config file that is not JSON", ["audit", path.join(REPO_ROOT, "test/fixtures/stack-exports/aws-access-zone.json"), "--config", tempFile("bad.json", "{ nope")], /bad\.json: not valid JSON/],

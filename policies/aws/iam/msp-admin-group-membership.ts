@@ -8,7 +8,10 @@ import { administratorStyle, listSome, PrivilegeItem, summarisePrivileges } from
 /** Administrator-style grants, escalation methods and IAM write among a group's grants (certain or possible). */
 function privileged(grants: readonly Grant[]): PrivilegeItem[] {
     const summary = summarisePrivileges(documentsOf(grants).documents);
-    return [...administratorStyle(summary), ...summary.escalations, ...(summary.iamWrite ? [summary.iamWrite] : [])];
+    const admin = administratorStyle(summary);
+    // Administrator access includes every escalation method and all IAM write: naming them too would bury it.
+    if (admin.some((i) => i.verdict === "yes")) return admin;
+    return [...admin, ...summary.escalations, ...(summary.iamWrite ? [summary.iamWrite] : [])];
 }
 
 function groupLabel(group: Target): string {
