@@ -66,6 +66,18 @@ describe("msp-guard", () => {
         expect(code).toBe(2);
     });
 
+    test("--policy-pack drives any CrossGuard pack, not only msp-guard", () => {
+        const exported = tempFile("export.json", JSON.stringify({
+            version: 3,
+            deployment: { resources: [{ urn: "urn:pulumi:dev::site::aws:s3/bucket:Bucket::www", type: "aws:s3/bucket:Bucket", inputs: { acl: "public-read" } }] },
+        }));
+        const { code, stdout } = run("audit", exported, "--policy-pack", path.join(REPO_ROOT, "test/fixtures/packs/other"), "--format", "json");
+        expect(code).toBe(1);
+        const report = JSON.parse(stdout);
+        expect(report.pack).toMatchObject({ name: "other-pack", version: "2.3.4" });
+        expect(report.findings.map((f: { policy: string; level: string; message: string }) => [f.policy, f.level, f.message])).toEqual([["s3-no-public-read", "mandatory", "The bucket is public."]]);
+    });
+
     test("policies --format json lists every policy with its metadata", () => {
         const { code, stdout } = run("policies", "--format", "json");
         expect(code).toBe(0);
