@@ -90,6 +90,12 @@ interface Reporter {
 
 function judge(unit: Unit, { report, cannotVerify }: Reporter): void {
     const { holders, urn } = unit;
+    const parsed = unit.document.document;
+    if ("kind" in parsed && parsed.kind === "invalid") {
+        // Reported here for every holder, MSP roles included: no other policy can say what the document grants.
+        report({ urn, message: `${unit.document.label} cannot be read (${parsed.reason}), so what it grants cannot be checked`, fix: "Pass a valid IAM policy document: a JSON string or an object with Version and Statement (aws.iam.getPolicyDocument builds one).", advisory: true, severity: "medium" });
+        return;
+    }
     // Break-glass roles are meant to hold these grants; MSP roles are judged, all their policies together, by
     // aws-iam-role-msp-least-privilege, which reports on the role.
     if (holders.length > 0 && holders.every((h) => h.holding === "break-glass" || h.holding === "msp")) return;

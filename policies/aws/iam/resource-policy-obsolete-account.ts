@@ -19,7 +19,9 @@ export default resourcePolicy({
         if (config.mspAccountIds.length === 0) return;
         const policy = resourcePolicyOf(resource.type, resource.props);
         if (!policy) return;
-        if (policy.document.kind === "unknown") {
+        if (policy.document.kind === "invalid") {
+            report({ message: `The resource policy cannot be read (${policy.document.reason}), so the accounts it grants cannot be checked`, property: policy.property, fix: "Pass a valid IAM policy document: a JSON string or an object with Version and Statement (aws.iam.getPolicyDocument builds one).", advisory: true, severity: "medium" });
+        } else if (policy.document.kind === "unknown") {
             cannotVerify({ message: "The resource policy is computed from values not known yet, so whether it grants an account listed nowhere cannot be told", property: policy.property });
         } else {
             reportObsoleteAccounts(grantSources(policy.document), config, policy.property, { report, cannotVerify });

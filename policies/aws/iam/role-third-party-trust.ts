@@ -45,6 +45,10 @@ export default resourcePolicy({
         if (trust.kind === "unknown") {
             cannotVerify({ message: "The trust policy is computed from values not known yet, so whether it lets another account in without MFA and an ExternalId cannot be told", property: PROPERTY });
         }
+        if (trust.kind === "invalid") {
+            // AWS rejects such a document at deployment; until then, say why nothing else is checked.
+            report({ message: `The trust policy cannot be read (${trust.reason}), so whom it admits cannot be checked`, property: PROPERTY, fix: "Pass a valid IAM policy document: a JSON string or an object with Version and Statement (aws.iam.getPolicyDocument builds one).", advisory: true, severity: "medium" });
+        }
         if (trust.kind !== "trust") return;
         for (const gap of thirdPartyTrustGaps(trust, config, config.requireExternalId)) {
             const label = gap.statement.label;

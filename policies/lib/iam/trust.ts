@@ -8,8 +8,12 @@ import { AdmittedPrincipal, principalIncludes, principalsOf } from "./principals
 import { isAllow, isDeny, isUnconditional, locate, Located, PolicyInput } from "./statements";
 import { and, not, or, some, Tri } from "./tri";
 
-/** The actions by which a trust policy admits a principal (TagSession travels with them, so it counts as admitting). */
-export const ASSUME_ACTIONS: readonly string[] = ["sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity", "sts:TagSession"];
+/**
+ * The actions by which a trust policy admits a principal. Not sts:TagSession or sts:SetSourceIdentity: they only
+ * travel with an AssumeRole call, which a statement of its own must allow, so a statement allowing only them
+ * admits nobody, and the conditions that matter are those of the AssumeRole statement.
+ */
+export const ASSUME_ACTIONS: readonly string[] = ["sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity"];
 
 /** Cross-account access with access keys or a role session is `sts:AssumeRole`; MFA and ExternalId are about it. */
 const ASSUME_ROLE = "sts:AssumeRole";

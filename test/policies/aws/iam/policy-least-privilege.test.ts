@@ -55,6 +55,7 @@ const POLICY_URN = urnOf(POLICY, "admin");
 
 const cases: Case[] = [
     { name: "no documents", resources: [role("app"), user], expect: [] },
+    { name: "a document that is not valid JSON is reported, advisory", resources: [customer("admin", "{\"Statement\": [{\"Effect\": \"Allow\",")], at: POLICY_URN, expect: [advisory('policy "admin" (policy) cannot be read', "not valid JSON")] },
     { name: "a read-only policy", resources: [user, customer("admin", documentOf(statement(["s3:Get*", "s3:List*"]))), attachToUser("att", unknown, depOn(POLICY, "admin"))], expect: [] },
 
     // Full administrator access: mandatory unless only break-glass roles hold it.

@@ -41,6 +41,7 @@ const cases: Case[] = [
     { name: "a service narrowed to an unlisted source account", type: "aws:sns/topicPolicy:TopicPolicy", props: { policy: json(grant({ Service: "events.amazonaws.com" }, { Condition: { StringEquals: { "aws:SourceAccount": OLD } } })) }, config: configured(), expect: [mandatory(`grants account ${OLD} (as StringEquals aws:SourceAccount)`)] },
     { name: "a Deny naming an unlisted account", type: BUCKET_POLICY, props: { policy: json({ ...grant({ AWS: OLD }), Effect: "Deny" }) }, config: configured(), expect: [] },
     { name: "an object document", type: BUCKET_POLICY, props: { policy: object({ Sid: "Old", ...grant({ AWS: OLD }) }) }, config: configured(), expect: [mandatory('Statement "Old" grants account')] },
+    { name: "a bucket policy that is not valid JSON is reported, advisory", type: BUCKET_POLICY, props: { policy: "{ not json" }, config: configured(), expect: [advisory("The resource policy cannot be read", "not valid JSON")] },
     { name: "document unknown during preview", type: BUCKET_POLICY, props: { policy: unknown }, config: configured(), expect: [advisory("Cannot verify during preview", "resource policy is computed")] },
     { name: "principal unknown during preview", type: BUCKET_POLICY, props: { policy: object(grant({ AWS: unknown })) }, config: configured(), expect: [advisory("Cannot verify during preview", "not known yet")] },
 

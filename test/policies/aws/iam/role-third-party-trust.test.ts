@@ -28,6 +28,9 @@ const cases: Case[] = [
     { name: "a service principal needs no MFA", trust: json(admit({ Service: "ec2.amazonaws.com" })), expect: [] },
     { name: "a list of service principals", trust: json(admit({ Service: ["lambda.amazonaws.com", "edgelambda.amazonaws.com"] })), expect: [] },
     { name: "the customer's own account", trust: json(admit({ AWS: `arn:aws:iam::${OWN}:root` })), config: configured(), expect: [] },
+    { name: "a statement allowing only sts:TagSession admits nobody", trust: json(admit({ AWS: MSP }, undefined, { Action: "sts:TagSession" })), config: configured(), expect: [] },
+    { name: "a trust policy that is not valid JSON is reported, advisory", trust: '{"Statement": [', config: configured(), expect: [advisory("The trust policy cannot be read", "not valid JSON at position 15")] },
+    { name: "a statement without Effect is reported, advisory", trust: JSON.stringify({ Statement: [{ Principal: { AWS: MSP }, Action: "sts:AssumeRole" }] }), config: configured(), expect: [advisory("The trust policy cannot be read", "Effect")] },
     { name: "a statement that admits nobody (Deny)", trust: json({ Effect: "Deny", Action: "sts:AssumeRole", Principal: { AWS: MSP } }), config: configured(), expect: [] },
     { name: "an account refused by an unconditional Deny", trust: json(admit({ AWS: [OWN, OTHER] }), { Effect: "Deny", Action: "sts:*", Principal: { AWS: OTHER } }), config: configured(), expect: [] },
 

@@ -27,12 +27,16 @@ const EXTERNAL_ID = { StringEquals: { "sts:ExternalId": "msp-7f3c" } };
 describe("analyseTrust: which statements admit", () => {
     test.each([
         ["sts:AssumeRole", "sts:AssumeRole", ["sts:AssumeRole"]],
-        ["a wildcard of sts", "sts:*", ["sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity", "sts:TagSession"]],
+        ["a wildcard of sts", "sts:*", ["sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity"]],
         ["sts:AssumeRole* in another case", "STS:assumerole*", ["sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity"]],
         ["web identity only", "sts:AssumeRoleWithWebIdentity", ["sts:AssumeRoleWithWebIdentity"]],
-        ["tags travel with the session", ["sts:AssumeRole", "sts:TagSession"], ["sts:AssumeRole", "sts:TagSession"]],
+        ["tags travel with the session, admitted by the AssumeRole", ["sts:AssumeRole", "sts:TagSession"], ["sts:AssumeRole"]],
     ] as [string, Plain, string[]][])("%s", (_name, action, actions) => {
         expect(analysed(trust(admit({ AWS: MSP }, undefined, { Action: action }))).admissions.map((a) => a.actions)).toEqual([actions]);
+    });
+
+    test("a statement allowing only sts:TagSession or sts:SetSourceIdentity admits nobody", () => {
+        expect(analysed(trust(admit({ AWS: MSP }, undefined, { Action: ["sts:TagSession", "sts:SetSourceIdentity"] }))).admissions).toEqual([]);
     });
 
     test("statements that admit nobody are left out: a Deny, another action", () => {
