@@ -10,7 +10,11 @@ import { parseStackExport, StackExportError } from "./audit/stack-export";
 import { buildPolicyPackConfig, SharedValues } from "./commands/config-init";
 import { PackExitedError, PackStartError } from "./driver/pack-process";
 import { PolicyConfigError } from "./driver/policy-config";
+import { formatHtml } from "./format/html";
 import { formatJson } from "./format/json";
+import { formatJunit } from "./format/junit";
+import { formatMarkdown } from "./format/markdown";
+import { formatSarif } from "./format/sarif";
 import { PACKAGE_ROOT, VERSION } from "./package-root";
 import { formatPoliciesJson, formatPoliciesMarkdown, formatPoliciesText } from "./format/policies";
 import { painterFor } from "./format/style";
@@ -45,8 +49,20 @@ function write(text: string, out: string | undefined): void {
     else process.stdout.write(text);
 }
 
-function render(report: RunReport, format: string, out: string | undefined): string {
-    if (format === "json") return formatJson(report);
+const REPORT_FORMATS = ["text", "json", "markdown", "html", "sarif", "junit"] as const;
+type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** The pure formatters; text is apart because it also takes a painter, for colour on a terminal. */
+const FORMATTERS: Record<Exclude<ReportFormat, "text">, (report: RunReport) => string> = {
+    json: formatJson,
+    markdown: formatMarkdown,
+    html: formatHtml,
+    sarif: formatSarif,
+    junit: formatJunit,
+};
+
+function render(report: RunReport, format: ReportFormat, out: string | undefined): string {
+    if (format !== "text") return FORMATTERS[format](report);
     return formatText(report, out ? painterFor({ isTTY: false } as NodeJS.WriteStream) : painterFor(process.stdout));
 }
 
@@ -74,7 +90,7 @@ function interruptible(): AbortController {
 
 interface RunOptions {
     config?: string[];
-    format: string;
+    format: ReportFormat;
     out?: string;
     policyPack: string;
 }
@@ -96,7 +112,7 @@ const positiveInt = (value: string) => {
 function sharedRunOptions(command: Command): Command {
     return command
         .option("-c, --config <file>", "policy-pack config (Pulumi's --policy-pack-config format); repeat to layer files", collect)
-        .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
+        .addOption(new Option("-f, --format <format>", "output format").choices(REPORT_FORMATS).default("text"))
         .option("-o, --out <file>", "write the report to a file instead of stdout")
         .option("--policy-pack <dir>", "the policy pack to run (any CrossGuard pack)", PACK_DIR);
 }
@@ -118,7 +134,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
             .option("--stack-config <file>", "stack config file instead of Pulumi.<stack>.yaml")
             .option("--known", "treat outputs of new resources as known values (as after `pulumi up`) instead of unknown")
             .option("--timeout <seconds>", "stop a program that runs longer than this", positiveInt, 120)
-            .addHelpText("after", "\nExamples:\n  msp-guard preview ./infra\n  msp-guard preview ./infra --stack prod --config msp-guard.json --format json --out report.json\n  msp-guard preview ./infra --known"),
+            .addHelpText("after", "\nExamples:\n  msp-guard preview ./infra\n  msp-guard preview ./infra --stack prod --config msp-guard.json --format json --out report.json\n  msp-guard preview ./infra --format sarif --out msp-guard.sarif   # GitHub code scanning\n  msp-guard preview ./infra --known"),
     ).action(async (dir: string, options: RunOptions & { stack: string; stackConfig?: string; known?: boolean; timeout: number }) => {
         const stack = await previewProgram(dir, { stack: options.stack, stackConfigFile: options.stackConfig, known: options.known === true, timeoutMs: options.timeout * 1000 });
         setExitCode(await evaluateAndReport(stack, options));
@@ -129,7 +145,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
             .command("audit")
             .description("Check the state in a `pulumi stack export` file, as `pulumi policy analyze` does against a live stack.")
             .argument("<stack-export>", "JSON written by `pulumi stack export`")
-            .addHelpText("after", "\nExamples:\n  pulumi stack export --file prod.json && msp-guard audit prod.json\n  msp-guard audit prod.json --config msp-guard.json --format json --out evidence.json"),
+            .addHelpText("after", "\nExamples:\n  pulumi stack export --file prod.json && msp-guard audit prod.json\n  msp-guard audit prod.json --config msp-guard.json --format json --out evidence.json\n  msp-guard audit prod.json --format html --out evidence.html\n  msp-guard audit prod.json --format junit --out msp-guard.xml   # CI test reporters"),
     ).action(async (file: string, options: RunOptions) => {
         let text: string;
         try {

@@ -11,6 +11,7 @@ export function formatJson(report: RunReport): string {
         run: {
             mode: report.mode,
             target: report.target,
+            entryFile: report.entryFile ?? null,
             project: report.project,
             stack: report.stack,
             startedAt: report.startedAt,

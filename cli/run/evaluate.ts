@@ -11,6 +11,8 @@ import { Finding, RunReport, toFinding } from "./findings";
 export interface StackToEvaluate {
     mode: "preview" | "audit";
     target: string;
+    /** Preview runs: the program's entry module, relative to `target`. */
+    entryFile?: string;
     project: string;
     stack: string;
     /** Resources for Analyze: their inputs. */
@@ -67,13 +69,15 @@ export async function evaluateStack(input: StackToEvaluate, options: EvaluateOpt
             tool: TOOL,
             mode: input.mode,
             target: input.target,
+            entryFile: input.entryFile,
             project: input.project,
             stack: input.stack,
             startedAt: new Date(started).toISOString(),
             durationMs: Date.now() - started,
             pack: { name: info.name, version: info.version, dir: options.packDir },
             configDigest: createHash("sha256").update(JSON.stringify(sortKeys(effective))).digest("hex"),
-            policies: info.policies,
+            // The levels in force for this run (config may raise, lower or disable a policy), not the pack's defaults.
+            policies: info.policies.map((p) => ({ ...p, enforcementLevel: effective[p.name]?.enforcementLevel ?? p.enforcementLevel })),
             resources: input.stackState.map((r) => ({ urn: r.urn, type: r.type, name: r.name })),
             findings: sortFindings(diagnostics.map((d) => toFinding(d, policies))),
         };

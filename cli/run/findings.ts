@@ -30,6 +30,11 @@ export interface RunReport {
     tool: { name: string; version: string };
     mode: "preview" | "audit";
     target: string;
+    /**
+     * Preview runs: the program's entry module, relative to `target`, with "/" separators. SARIF anchors findings on
+     * it, because GitHub code scanning rejects an upload with a result that names no file.
+     */
+    entryFile?: string;
     project: string;
     stack: string;
     startedAt: string;

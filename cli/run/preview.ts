@@ -2,6 +2,7 @@
 // an analyzer: inputs for Analyze (every resource but providers and the root stack), state for AnalyzeStack.
 import * as path from "path";
 import type { WireResource } from "../driver/wire";
+import { loadProjectJob } from "../program/project";
 import { runProgram } from "../program/run";
 import type { CapturedResource, RunOptions } from "../program/types";
 import type { StackToEvaluate } from "./evaluate";
@@ -41,5 +42,8 @@ export function toWireResources(resources: readonly CapturedResource[]): { analy
 
 export async function previewProgram(dir: string, options: RunOptions): Promise<StackToEvaluate> {
     const result = await runProgram(path.resolve(dir), options);
-    return { mode: "preview", target: dir, project: result.project, stack: result.stack, ...toWireResources(result.resources) };
+    // The entry module anchors file-based reports (SARIF) on the program; relative to the program, "/"-separated.
+    const entry = loadProjectJob(path.resolve(dir), options).mainFile;
+    const entryFile = path.relative(path.resolve(dir), entry).split(path.sep).join("/");
+    return { mode: "preview", target: dir, entryFile, project: result.project, stack: result.stack, ...toWireResources(result.resources) };
 }
