@@ -2,11 +2,10 @@
 // an analyzer, offline, as `pulumi policy analyze` does against a live stack. Encrypted secrets cannot be read
 // without the stack's secrets provider: they become secret values that are unknown, so policies say "cannot
 // verify" instead of guessing. Malformed input is refused with a message that names what is wrong and where.
-import { SECRET_SIG, SIG_KEY, UNKNOWN_SENTINEL, WireProperties, WireResource, WireValue, wireSecret } from "../driver/wire";
+import { RESOURCE_SIG, SECRET_SIG, SIG_KEY, UNKNOWN_SENTINEL, WireProperties, WireResource, WireValue, wireSecret } from "../driver/wire";
 
 export class StackExportError extends Error {}
 
-const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 const SUPPORTED_VERSIONS = [1, 2, 3];
 
 export interface ExportedStack {

@@ -4,6 +4,7 @@
 export const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 export const SIG_KEY = "4dabf18193072939515e22adb298388d";
 export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+export const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 
 export type WireValue = null | boolean | number | string | WireValue[] | { [key: string]: WireValue };
 export type WireProperties = Record<string, WireValue>;

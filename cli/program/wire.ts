@@ -10,6 +10,9 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import type { WireObject, WireValue } from "./types";
 
+// The child process that runs a program loads only this folder (see run.ts), so these constants are not imported
+// from cli/driver/wire.ts; a test checks that the two agree.
+
 /** Every computed value the SDK sends is this string; the engine marshals a computed string back to it. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 /** The engine's typed unknown sentinels (bool, number, array, asset, archive, object), all meaning "unknown". */

@@ -85,3 +85,11 @@ describe("toAnalyzerWire", () => {
         expect(toAnalyzerWireProperties({ a: undefined, __internal: 1, b: "x" })).toEqual({ b: "x" });
     });
 });
+
+describe("the program runner's wire constants", () => {
+    test("agree with the driver's (the runner's child cannot import them)", () => {
+        const program = require("../../../cli/program/wire") as Record<string, unknown>;
+        const driver = require("../../../cli/driver/wire") as Record<string, unknown>;
+        expect([program.UNKNOWN, program.SIG_KEY, program.SECRET_SIG, program.RESOURCE_SIG]).toEqual([driver.UNKNOWN_SENTINEL, driver.SIG_KEY, driver.SECRET_SIG, driver.RESOURCE_SIG]);
+    });
+});
