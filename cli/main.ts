@@ -5,6 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { policies } from "../policies";
+import { PACK_NAME } from "../policies/core/metadata";
 import { shared } from "../policies/core/settings";
 import { parseStackExport, StackExportError } from "./audit/stack-export";
 import { buildPolicyPackConfig, SharedValues } from "./commands/config-init";
@@ -24,6 +25,11 @@ import { exitCodeOf, RunReport } from "./run/findings";
 import { exampleDirs, exampleLine, runExample } from "./run/examples";
 import { previewProgram } from "./run/preview";
 import { ProgramError } from "./program/errors";
+import { buildEvidence, EvidenceReport } from "./report/evidence";
+import { ReportInputError, parseJsonReport } from "./report/from-json";
+import { formatEvidenceHtml } from "./report/html";
+import { formatEvidenceJson } from "./report/json";
+import { formatEvidenceMarkdown } from "./report/markdown";
 
 const PACK_DIR = PACKAGE_ROOT;
 
@@ -95,11 +101,69 @@ interface RunOptions {
     policyPack: string;
 }
 
-async function evaluateAndReport(stack: StackToEvaluate, options: RunOptions): Promise<number> {
+async function evaluate(stack: StackToEvaluate, options: Pick<RunOptions, "config" | "policyPack">): Promise<RunReport> {
     const configs = (options.config ?? []).map((file) => ({ source: file, raw: readJsonFile(file, "config file") }));
-    const report = await evaluateStack(stack, { packDir: path.resolve(options.policyPack), configs, onProgress: progress(), signal: interruptible().signal });
+    return evaluateStack(stack, { packDir: path.resolve(options.policyPack), configs, onProgress: progress(), signal: interruptible().signal });
+}
+
+async function evaluateAndReport(stack: StackToEvaluate, options: RunOptions): Promise<number> {
+    const report = await evaluate(stack, options);
     write(render(report, options.format, options.out), options.out);
     return exitCodeOf(report.findings);
+}
+
+const EVIDENCE_FORMATS = ["markdown", "html", "json"] as const;
+type EvidenceFormat = (typeof EVIDENCE_FORMATS)[number];
+
+const EVIDENCE_FORMATTERS: Record<EvidenceFormat, (evidence: EvidenceReport) => string> = {
+    markdown: formatEvidenceMarkdown,
+    html: formatEvidenceHtml,
+    json: formatEvidenceJson,
+};
+
+interface EvidenceOptions {
+    from?: string;
+    config?: string[];
+    stack?: string;
+    stackConfig?: string;
+    known?: boolean;
+    timeout: number;
+    format: EvidenceFormat;
+    out?: string;
+    policyPack: string;
+}
+
+function readText(file: string, what: string): string {
+    try {
+        return fs.readFileSync(file, "utf8");
+    } catch (e) {
+        throw new UsageError(`Cannot read ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+}
+
+/** The run the evidence is about: a saved JSON report, a program (preview) or a stack export (audit). */
+async function evidenceRun(target: string | undefined, options: EvidenceOptions, packGiven: boolean): Promise<RunReport> {
+    if (options.from !== undefined) {
+        if (target !== undefined) throw new UsageError(`Give either a target (${target}) or --from ${options.from}, not both`);
+        const runOnly = [options.config && "--config", options.stack && "--stack", options.stackConfig && "--stack-config", options.known && "--known", packGiven && "--policy-pack"].filter(Boolean);
+        if (runOnly.length > 0) throw new UsageError(`${runOnly.join(", ")} ${runOnly.length === 1 ? "applies" : "apply"} to a run; --from reads a report that was already run`);
+        return parseJsonReport(readText(options.from, "report"), options.from);
+    }
+    if (target === undefined) throw new UsageError("Give a program directory, a stack export file, or --from <report.json>");
+    let isDir: boolean;
+    try {
+        isDir = fs.statSync(target).isDirectory();
+    } catch (e) {
+        throw new UsageError(`Cannot read ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    if (isDir) {
+        const stack = await previewProgram(target, { stack: options.stack ?? "dev", stackConfigFile: options.stackConfig, known: options.known === true, timeoutMs: options.timeout * 1000 });
+        return evaluate(stack, options);
+    }
+    const programOnly = [options.stack && "--stack", options.stackConfig && "--stack-config", options.known && "--known"].filter(Boolean);
+    if (programOnly.length > 0) throw new UsageError(`${programOnly.join(", ")} ${programOnly.length === 1 ? "applies" : "apply"} to a program directory; ${target} is a file (a stack export)`);
+    const exported = parseStackExport(readText(target, "stack export"), target);
+    return evaluate({ mode: "audit", target, ...exported }, options);
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -156,6 +220,27 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
         const exported = parseStackExport(text, file);
         setExitCode(await evaluateAndReport({ mode: "audit", target: file, ...exported }, options));
     });
+
+    program
+        .command("report")
+        .description("The evidence report per AA22-131A recommendation: what was checked, passed, failed and exempted, and what needs attestation.")
+        .argument("[target]", "a program directory (runs preview) or a `pulumi stack export` file (runs audit)")
+        .option("--from <report.json>", "build the evidence from a saved `--format json` report instead of running the pack")
+        .option("-c, --config <file>", "policy-pack config (Pulumi's --policy-pack-config format); repeat to layer files", collect)
+        .option("-s, --stack <name>", "program directories: stack name (reads Pulumi.<stack>.yaml; default dev)")
+        .option("--stack-config <file>", "program directories: stack config file instead of Pulumi.<stack>.yaml")
+        .option("--known", "program directories: treat outputs of new resources as known values instead of unknown")
+        .option("--timeout <seconds>", "program directories: stop a program that runs longer than this", positiveInt, 120)
+        .addOption(new Option("-f, --format <format>", "output format").choices(EVIDENCE_FORMATS).default("markdown"))
+        .option("-o, --out <file>", "write the report to a file instead of stdout")
+        .option("--policy-pack <dir>", "the policy pack to run (any CrossGuard pack)", PACK_DIR)
+        .addHelpText("after", "\nExamples:\n  msp-guard report ./infra --config msp-guard.json --out evidence.md\n  msp-guard report prod.json --config msp-guard.json --format html --out evidence.html\n  msp-guard audit prod.json --format json --out run.json && msp-guard report --from run.json --format html")
+        .action(async (target: string | undefined, options: EvidenceOptions, command: Command) => {
+            const report = await evidenceRun(target, options, command.getOptionValueSource("policyPack") === "cli");
+            const evidence = buildEvidence(report, { packName: PACK_NAME, policies });
+            write(EVIDENCE_FORMATTERS[options.format](evidence), options.out);
+            setExitCode(exitCodeOf(report.findings));
+        });
 
     program
         .command("policies")
@@ -256,7 +341,7 @@ export async function main(argv: string[]): Promise<number> {
             process.stderr.write("Interrupted; the policy pack was shut down.\n");
             return 130;
         }
-        const known = [UsageError, StackExportError, PolicyConfigError, ProgramError, PackStartError, PackExitedError];
+        const known = [UsageError, ReportInputError, StackExportError, PolicyConfigError, ProgramError, PackStartError, PackExitedError];
         if (known.some((k) => error instanceof k)) {
             process.stderr.write(`msp-guard: ${(error as Error).message}\n`);
             return 2;

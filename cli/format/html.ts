@@ -10,15 +10,17 @@ function prose(text: string): string {
     return escapeHtml(text).replace(/`([^`\n]+)`/g, "<code>$1</code>").replace(/\r\n|\r|\n/g, "<br />");
 }
 
-function link(text: string, url: string | undefined): string {
+export function htmlLink(text: string, url: string | undefined | null): string {
     return url ? `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>` : escapeHtml(text);
 }
 
-// Print: black on white, links spelled out, table headers repeated on each page, rows never split across pages.
-// Levels are words, not only colours, so a greyscale print loses nothing.
-const STYLE = `
+/**
+ * The stylesheet every msp-guard HTML page shares. Print: black on white, table headers repeated on each page, rows
+ * never split across pages; levels and statuses are words, not only colours, so a greyscale print loses nothing.
+ */
+export const BASE_STYLE = `
 :root { color-scheme: light; }
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1f24; margin: 2rem auto; max-width: 70rem; padding: 0 1rem; }
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1f24; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; }
 h1 { font-size: 1.5rem; margin-bottom: 0.25rem; }
 h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #d0d7de; padding-bottom: 0.25rem; }
 h3 { font-size: 1rem; margin: 1.25rem 0 0.25rem; }
@@ -27,14 +29,10 @@ th, td { border: 1px solid #d0d7de; padding: 0.3rem 0.5rem; text-align: left; ve
 th { background: #f6f8fa; }
 td.n, th.n { text-align: right; width: 6rem; }
 code { font: 0.9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f6f8fa; padding: 0 0.2em; overflow-wrap: anywhere; }
-.urn { color: #57606a; margin: 0; overflow-wrap: anywhere; }
 .verdict { display: inline-block; font-weight: 700; padding: 0.1rem 0.6rem; border: 2px solid; border-radius: 0.3rem; }
 .passed { color: #1a7f37; }
 .failed { color: #cf222e; }
-.mandatory { color: #cf222e; font-weight: 700; }
-.advisory { color: #9a6700; }
 .meta { color: #57606a; }
-footer { margin-top: 2rem; color: #57606a; font-size: 0.85rem; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; color: #000; }
   a { color: inherit; }
@@ -42,11 +40,21 @@ footer { margin-top: 2rem; color: #57606a; font-size: 0.85rem; }
   thead { display: table-header-group; }
   tr, h3 { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
-  .passed, .failed, .mandatory, .advisory { color: #000; }
+  .passed, .failed { color: #000; }
 }
 `;
 
-function table(head: string[], rows: string[][], numeric: ReadonlySet<number> = new Set()): string[] {
+/** What the findings report adds to the shared stylesheet. */
+const STYLE = `${BASE_STYLE}
+.urn { color: #57606a; margin: 0; overflow-wrap: anywhere; }
+.mandatory { color: #cf222e; font-weight: 700; }
+.advisory { color: #9a6700; }
+footer { margin-top: 2rem; color: #57606a; font-size: 0.85rem; }
+@media print { .mandatory, .advisory { color: #000; } }
+`;
+
+/** Cells are already HTML; header cells are text. */
+export function htmlTable(head: string[], rows: string[][], numeric: ReadonlySet<number> = new Set()): string[] {
     const cls = (i: number) => (numeric.has(i) ? ' class="n"' : "");
     return [
         "<table>",
@@ -69,8 +77,8 @@ function findingsSection(view: ReportView): string[] {
     for (const group of view.groups) {
         out.push(group.urn ? `<h3><code>${escapeHtml(group.resourceType)}</code> ${escapeHtml(group.resourceName)}</h3>` : "<h3>Stack</h3>");
         if (group.urn) out.push(`<p class="urn"><code>${escapeHtml(group.urn)}</code></p>`);
-        const rows = group.findings.map((f) => [levelCell(f), escapeHtml(f.severity), link(f.policy, view.policyUrl(f.policy)), prose(f.message)]);
-        out.push(...table(["level", "severity", "policy", "message"], rows));
+        const rows = group.findings.map((f) => [levelCell(f), escapeHtml(f.severity), htmlLink(f.policy, view.policyUrl(f.policy)), prose(f.message)]);
+        out.push(...htmlTable(["level", "severity", "policy", "message"], rows));
     }
     return [...out, "</section>"];
 }
@@ -79,13 +87,13 @@ function exemptedSection(view: ReportView): string[] {
     if (view.exempted.length === 0) return [];
     const rows = view.exempted.map((f) => [
         escapeHtml(resourceLabel(f)),
-        link(f.policy, view.policyUrl(f.policy)),
+        htmlLink(f.policy, view.policyUrl(f.policy)),
         prose(f.exemption?.reason ?? ""),
         escapeHtml(f.exemption?.until ?? "none"),
         escapeHtml(f.exemption?.source ?? ""),
         prose(waivedMessage(f)),
     ]);
-    return ["<section>", "<h2>Exempted findings</h2>", ...table(["resource", "policy", "reason", "expires", "by", "waived finding"], rows), "</section>"];
+    return ["<section>", "<h2>Exempted findings</h2>", ...htmlTable(["resource", "policy", "reason", "expires", "by", "waived finding"], rows), "</section>"];
 }
 
 function recommendationsSection(view: ReportView): string[] {
@@ -96,12 +104,12 @@ function recommendationsSection(view: ReportView): string[] {
         String(r.mandatory),
         String(r.advisory),
         String(r.exempted),
-        r.policies.map((p) => link(p, view.policyUrl(p))).join(", "),
+        r.policies.map((p) => htmlLink(p, view.policyUrl(p))).join(", "),
     ]);
     return [
         "<section>",
         `<h2>${escapeHtml(FRAMEWORK.name)} recommendations</h2>`,
-        ...table(["id", "recommendation", "mandatory", "advisory", "exempted", "policies"], rows, new Set([2, 3, 4])),
+        ...htmlTable(["id", "recommendation", "mandatory", "advisory", "exempted", "policies"], rows, new Set([2, 3, 4])),
         "</section>",
     ];
 }
@@ -128,7 +136,7 @@ export function formatHtml(report: RunReport): string {
         "</header>",
         "<section>",
         "<h2>Summary</h2>",
-        ...table(["mandatory", "advisory", "exempted", "resources", "policies"], [[c.mandatory, c.advisory, c.exempted, c.resources, c.policies].map(String)], new Set([0, 1, 2, 3, 4])),
+        ...htmlTable(["mandatory", "advisory", "exempted", "resources", "policies"], [[c.mandatory, c.advisory, c.exempted, c.resources, c.policies].map(String)], new Set([0, 1, 2, 3, 4])),
         "</section>",
         ...findingsSection(view),
         ...exemptedSection(view),

@@ -40,6 +40,21 @@ export function formatJson(report: RunReport): string {
             exemption: f.exemption ?? null,
             unverifiable: f.unverifiable,
         })),
+        // Added later, without a schema bump (fields are only added): what `msp-guard report --from` needs to rebuild the run's evidence
+        // (the levels in force, which resources were in scope) without running the pack again.
+        policies: report.policies.map((p) => ({
+            name: p.name,
+            displayName: p.displayName,
+            description: p.description,
+            enforcementLevel: p.enforcementLevel,
+            policyType: p.policyType,
+            severity: p.severity,
+            framework: p.framework ?? null,
+            tags: p.tags,
+            remediationSteps: p.remediationSteps,
+            url: p.url,
+        })),
+        resources: report.resources.map((r) => ({ urn: r.urn, type: r.type, name: r.name })),
     };
     return JSON.stringify(document, null, 2) + "\n";
 }

@@ -34,12 +34,12 @@ function markdownCode(text: string): string {
     return `${fence}${pad}${oneLine}${pad}${fence}`;
 }
 
-function link(text: string, url: string | undefined): string {
+export function markdownLink(text: string, url: string | undefined | null): string {
     // Characters that would end the destination or break the table are percent-encoded.
     return url ? `[${markdownCell(text)}](${url.replace(/[()<>| ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})` : markdownCell(text);
 }
 
-function table(header: string[], rows: string[][], align?: string[]): string[] {
+export function markdownTable(header: string[], rows: string[][], align?: string[]): string[] {
     return [`| ${header.join(" | ")} |`, `| ${(align ?? header.map(() => "---")).join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)];
 }
 
@@ -49,8 +49,8 @@ function findingsSection(view: ReportView): string[] {
     for (const group of view.groups) {
         out.push(group.urn ? `#### ${markdownCode(group.resourceType)} ${markdownCell(group.resourceName)}` : "#### Stack", "");
         if (group.urn) out.push(markdownCode(group.urn), "");
-        const rows = group.findings.map((f) => [f.level === "mandatory" ? "**mandatory**" : f.level, f.severity, link(f.policy, view.policyUrl(f.policy)), markdownCell(f.message)]);
-        out.push(...table(["level", "severity", "policy", "message"], rows), "");
+        const rows = group.findings.map((f) => [f.level === "mandatory" ? "**mandatory**" : f.level, f.severity, markdownLink(f.policy, view.policyUrl(f.policy)), markdownCell(f.message)]);
+        out.push(...markdownTable(["level", "severity", "policy", "message"], rows), "");
     }
     return out;
 }
@@ -59,13 +59,13 @@ function exemptedSection(view: ReportView): string[] {
     if (view.exempted.length === 0) return [];
     const rows = view.exempted.map((f: Finding) => [
         markdownCell(resourceLabel(f)),
-        link(f.policy, view.policyUrl(f.policy)),
+        markdownLink(f.policy, view.policyUrl(f.policy)),
         markdownCell(f.exemption?.reason ?? ""),
         markdownCell(f.exemption?.until ?? "none"),
         f.exemption?.source ?? "",
         markdownCell(waivedMessage(f)),
     ]);
-    return ["### Exempted findings", "", ...table(["resource", "policy", "reason", "expires", "by", "waived finding"], rows), ""];
+    return ["### Exempted findings", "", ...markdownTable(["resource", "policy", "reason", "expires", "by", "waived finding"], rows), ""];
 }
 
 function recommendationsSection(view: ReportView): string[] {
@@ -76,12 +76,12 @@ function recommendationsSection(view: ReportView): string[] {
         String(r.mandatory),
         String(r.advisory),
         String(r.exempted),
-        r.policies.map((p) => link(p, view.policyUrl(p))).join(", "),
+        r.policies.map((p) => markdownLink(p, view.policyUrl(p))).join(", "),
     ]);
     return [
         `### ${FRAMEWORK.name} recommendations`,
         "",
-        ...table(["id", "recommendation", "mandatory", "advisory", "exempted", "policies"], rows, ["---", "---", "---:", "---:", "---:", "---"]),
+        ...markdownTable(["id", "recommendation", "mandatory", "advisory", "exempted", "policies"], rows, ["---", "---", "---:", "---:", "---:", "---"]),
         "",
     ];
 }
@@ -95,7 +95,7 @@ export function formatMarkdown(report: RunReport): string {
         "",
         `Project **${markdownCell(report.project)}**, stack **${markdownCell(report.stack)}**.`,
         "",
-        ...table(["mandatory", "advisory", "exempted", "resources", "policies"], [[c.mandatory, c.advisory, c.exempted, c.resources, c.policies].map(String)], ["---:", "---:", "---:", "---:", "---:"]),
+        ...markdownTable(["mandatory", "advisory", "exempted", "resources", "policies"], [[c.mandatory, c.advisory, c.exempted, c.resources, c.policies].map(String)], ["---:", "---:", "---:", "---:", "---:"]),
         "",
         ...findingsSection(view),
         ...exemptedSection(view),

@@ -174,7 +174,8 @@ function cloudOf(name: string): Cloud {
     throw new Error(`Policy name "${name}" must start with "aws-" or "azure-".`);
 }
 
-function typeMatcher(types: readonly string[]): (type: string) => boolean {
+/** Matches type tokens as policies list them: exact tokens, and `provider:*` for every type of a provider. */
+export function typeMatcher(types: readonly string[]): (type: string) => boolean {
     const exact = new Set(types.filter((t) => !t.endsWith(":*")));
     const prefixes = types.filter((t) => t.endsWith(":*")).map((t) => t.slice(0, -1));
     return (type) => exact.has(type) || prefixes.some((p) => type.startsWith(p));
