@@ -114,11 +114,11 @@ function recommendationsSection(view: ReportView): string[] {
     ];
 }
 
-export function formatHtml(report: RunReport): string {
-    const view = reportView(report);
-    const c = view.counts;
-    const verdict = view.passed ? "passed" : "failed";
-    const title = `${report.pack.name} ${report.mode} of ${report.target}: ${verdict}`;
+/**
+ * A self-contained page: no scripts and nothing fetched (the content security policy says so to the browser too),
+ * styles inline. `body` is already HTML.
+ */
+export function htmlPage(title: string, style: string, body: string[]): string {
     return [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -127,9 +127,22 @@ export function formatHtml(report: RunReport): string {
         `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'" />`,
         '<meta name="viewport" content="width=device-width, initial-scale=1" />',
         `<title>${escapeHtml(title)}</title>`,
-        `<style>${STYLE}</style>`,
+        `<style>${style}</style>`,
         "</head>",
         "<body>",
+        ...body,
+        "</body>",
+        "</html>",
+        "",
+    ].join("\n");
+}
+
+export function formatHtml(report: RunReport): string {
+    const view = reportView(report);
+    const c = view.counts;
+    const verdict = view.passed ? "passed" : "failed";
+    const title = `${report.pack.name} ${report.mode} of ${report.target}: ${verdict}`;
+    return htmlPage(title, STYLE, [
         "<header>",
         `<h1>${escapeHtml(`${report.pack.name} ${report.pack.version}`)} ${escapeHtml(report.mode)} of <code>${escapeHtml(report.target)}</code></h1>`,
         `<p><span class="verdict ${verdict}">${view.passed ? "Passed" : "FAILED"}</span> <span class="meta">project <strong>${escapeHtml(report.project)}</strong>, stack <strong>${escapeHtml(report.stack)}</strong></span></p>`,
@@ -145,7 +158,5 @@ export function formatHtml(report: RunReport): string {
         `<p>${escapeHtml(`${report.tool.name} ${report.tool.version}`)}, ${escapeHtml(report.startedAt)}, ${escapeHtml(seconds(report.durationMs))}; ` +
             `config sha256 <code>${escapeHtml(report.configDigest)}</code>; <a href="${escapeHtml(FRAMEWORK.reference)}">${escapeHtml(FRAMEWORK.name)}</a></p>`,
         "</footer>",
-        "</body>",
-        "</html>",
-    ].join("\n") + "\n";
+    ]);
 }

@@ -2,7 +2,7 @@
 // policy says so to the browser), for the customer's file and for print. The same content as the markdown (see
 // labels.ts); every text from a program or a pack goes through escapeHtml.
 import { escapeHtml } from "../format/escape";
-import { BASE_STYLE, htmlLink as link, htmlTable as table } from "../format/html";
+import { BASE_STYLE, htmlLink as link, htmlPage, htmlTable as table } from "../format/html";
 import { seconds } from "../format/view";
 import type { EvidenceReport, PolicyEvidence, RecommendationEvidence, RecommendationStatus, ResourceEvidence } from "./evidence";
 import { STATUS_ORDER } from "./evidence";
@@ -125,17 +125,7 @@ function policySection(p: PolicyEvidence): string[] {
 
 export function formatEvidenceHtml(e: EvidenceReport): string {
     const title = `${e.framework.name} evidence: ${e.run.project}/${e.run.stack}: ${e.verdict}`;
-    return [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8" />',
-        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'" />`,
-        '<meta name="viewport" content="width=device-width, initial-scale=1" />',
-        `<title>${escapeHtml(title)}</title>`,
-        `<style>${STYLE}</style>`,
-        "</head>",
-        "<body>",
+    return htmlPage(title, STYLE, [
         ...header(e),
         ...summary(e),
         ...overview(e),
@@ -143,7 +133,5 @@ export function formatEvidenceHtml(e: EvidenceReport): string {
         "<h2>Resources checked, by policy</h2>",
         ...e.policies.flatMap(policySection),
         "</section>",
-        "</body>",
-        "</html>",
-    ].join("\n") + "\n";
+    ]);
 }
