@@ -21,3 +21,5 @@ export function expectFindings(findings: Finding[], expected: Expected[]): void 
 
 export const mandatory = (...says: string[]): Expected => ({ level: "mandatory", says });
 export const advisory = (...says: string[]): Expected => ({ level: "advisory", says });
+/** The advisory that a verdict depends on a value unknown during preview. */
+export const cannotVerify = (...says: string[]): Expected => advisory("Cannot verify during preview", ...says);

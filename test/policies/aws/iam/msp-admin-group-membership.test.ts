@@ -1,6 +1,6 @@
 import policy from "../../../../policies/aws/iam/msp-admin-group-membership";
 import type { WireValue } from "../../../../cli/driver/wire";
-import { Expected, expectFindings, only } from "../../../harness/expect";
+import { advisory, cannotVerify, Expected, expectFindings, mandatory, only } from "../../../harness/expect";
 import { usePack, TestResource, urnOf } from "../../../harness/pack";
 import { secret, unknown } from "../../../harness/values";
 
@@ -35,9 +35,6 @@ const groupPolicy = (document: WireValue, groupName = "admins"): TestResource =>
     propertyDependencies: { group: [urnOf(GROUP, groupName)] },
 });
 
-const mandatory = (...says: string[]): Expected => ({ level: "mandatory", says });
-const advisory = (...says: string[]): Expected => ({ level: "advisory", says });
-const cannotVerify = (...says: string[]): Expected => ({ level: "advisory", says: ["Cannot verify during preview", ...says] });
 
 interface Case {
     name: string;

@@ -1,6 +1,6 @@
 import policy from "../../../../policies/aws/iam/msp-user-access-keys";
 import type { WireValue } from "../../../../cli/driver/wire";
-import { Expected, expectFindings, only } from "../../../harness/expect";
+import { advisory, cannotVerify, Expected, expectFindings, mandatory, only } from "../../../harness/expect";
 import { usePack, TestResource, urnOf } from "../../../harness/pack";
 import { secret, unknown } from "../../../harness/values";
 
@@ -13,9 +13,6 @@ const keyUrn = urnOf(KEY, "vendor-key");
 const user = (props: Record<string, WireValue> = { tags: { "msp:provider": "acme" } }, name = "vendor"): TestResource => ({ type: USER, name, props });
 const accessKey = (props: Record<string, WireValue> = {}, deps: Record<string, string[]> = { user: [userUrn] }): TestResource => ({ type: KEY, name: "vendor-key", props: { user: unknown, ...props }, propertyDependencies: deps });
 
-const mandatory = (...says: string[]): Expected => ({ level: "mandatory", says });
-const advisory = (...says: string[]): Expected => ({ level: "advisory", says });
-const cannotVerify = (...says: string[]): Expected => ({ level: "advisory", says: ["Cannot verify during preview", ...says] });
 
 interface Case {
     name: string;

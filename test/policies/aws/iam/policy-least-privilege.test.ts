@@ -1,6 +1,6 @@
 import policy from "../../../../policies/aws/iam/policy-least-privilege";
 import type { WireValue } from "../../../../cli/driver/wire";
-import { Expected, expectFindings, only } from "../../../harness/expect";
+import { advisory, cannotVerify, Expected, expectFindings, mandatory, only } from "../../../harness/expect";
 import { usePack, TestResource, urnOf } from "../../../harness/pack";
 import { secret, unknown } from "../../../harness/values";
 
@@ -37,9 +37,6 @@ const inline = (type: "role" | "user" | "group", name: string, owner: string, do
     return { type: `aws:iam/${type}Policy:${capital}Policy`, name, props: { [type]: unknown, policy: document }, propertyDependencies: { [type]: depOn(`aws:iam/${type}:${capital}`, owner) } };
 };
 
-const mandatory = (...says: string[]): Expected => ({ level: "mandatory", says });
-const advisory = (...says: string[]): Expected => ({ level: "advisory", says });
-const cannotVerify = (...says: string[]): Expected => ({ level: "advisory", says: ["Cannot verify during preview", ...says] });
 const FULL = "Full administrator access";
 
 interface Case {

@@ -1,6 +1,6 @@
 import policy from "../../../../policies/aws/iam/role-msp-least-privilege";
 import type { WireValue } from "../../../../cli/driver/wire";
-import { Expected, expectFindings, only } from "../../../harness/expect";
+import { advisory, cannotVerify, Expected, expectFindings, mandatory, only } from "../../../harness/expect";
 import { usePack, TestResource, urnOf } from "../../../harness/pack";
 import { secret, unknown } from "../../../harness/values";
 
@@ -25,9 +25,6 @@ const attachment = (name: string, policyArn: WireValue, deps: Record<string, str
 const customerPolicy = (name: string, policyDocument: WireValue, props: Record<string, WireValue> = {}): TestResource => ({ type: POLICY, name, props: { policy: policyDocument, ...props } });
 
 const ADMIN_LEVEL = "has administrator-level access";
-const mandatory = (...says: string[]): Expected => ({ level: "mandatory", says });
-const advisory = (...says: string[]): Expected => ({ level: "advisory", says });
-const cannotVerify = (...says: string[]): Expected => ({ level: "advisory", says: ["Cannot verify during preview", ...says] });
 
 interface Case {
     name: string;

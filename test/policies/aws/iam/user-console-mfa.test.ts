@@ -1,6 +1,6 @@
 import policy from "../../../../policies/aws/iam/user-console-mfa";
 import type { WireValue } from "../../../../cli/driver/wire";
-import { Expected, expectFindings, only } from "../../../harness/expect";
+import { advisory, cannotVerify, Expected, expectFindings, mandatory, only } from "../../../harness/expect";
 import { usePack, TestResource, urnOf } from "../../../harness/pack";
 import { secret, unknown } from "../../../harness/values";
 
@@ -25,9 +25,6 @@ const forceMfaPolicy: TestResource = { type: POLICY, name: "force-mfa", props: {
 const group: TestResource = { type: GROUP, name: "people", props: {} };
 const membership = (userDeps = [userUrn], groupDeps = [urnOf(GROUP, "people")]): TestResource => ({ type: "aws:iam/userGroupMembership:UserGroupMembership", name: "m", props: { user: unknown, groups: [unknown] }, propertyDependencies: { user: userDeps, groups: groupDeps } });
 
-const mandatory = (...says: string[]): Expected => ({ level: "mandatory", says });
-const advisory = (...says: string[]): Expected => ({ level: "advisory", says });
-const cannotVerify = (...says: string[]): Expected => ({ level: "advisory", says: ["Cannot verify during preview", ...says] });
 const MISSING = "no policy of the user or of its groups denies access without MFA";
 
 interface Case {
