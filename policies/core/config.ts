@@ -23,7 +23,7 @@ function ajv(): import("ajv").default {
     return ajvInstance;
 }
 
-export function describeSchemaErrors(errors: ErrorObject[] | null | undefined): string {
+function describeSchemaErrors(errors: ErrorObject[] | null | undefined): string {
     return (errors ?? []).map((e) => `${e.instancePath || "value"} ${e.message ?? "is invalid"}`).join("; ");
 }
 

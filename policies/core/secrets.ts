@@ -114,7 +114,3 @@ export function makeScrubber(secrets: readonly string[]): (message: string) => s
         return out;
     };
 }
-
-export function scrubSecrets(message: string, secrets: readonly string[]): string {
-    return makeScrubber(secrets)(message);
-}
