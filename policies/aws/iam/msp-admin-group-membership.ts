@@ -2,7 +2,7 @@ import { stackPolicy } from "../../core/policy";
 import { sharedSettings } from "../../core/settings";
 import { documentsOf, Grant, grantIndex, grantTypesFor, Target, USER } from "./shared/grants";
 import { groupsIndex, MEMBERSHIP_TYPES, memberships } from "./shared/memberships";
-import { mspUserEvidence } from "./shared/msp-user";
+import { markedAsMsp } from "./shared/msp-identity";
 import { administratorStyle, listSome, PrivilegeItem, summarisePrivileges } from "./shared/privileges";
 
 /** Administrator-style grants, escalation methods and IAM write among a group's grants (certain or possible). */
@@ -34,7 +34,7 @@ export default stackPolicy({
         if (all.length === 0) return;
         const groupsOf = groupsIndex(all);
         for (const user of stack.ofType(USER)) {
-            const evidence = mspUserEvidence(user.props, config);
+            const evidence = markedAsMsp(user.props, config);
             if (evidence.verdict === "no") continue;
             for (const { membership, group, link } of groupsOf({ kind: "resource", resource: user })) {
                 const joins = `joins ${groupLabel(group)} through ${membership.via.type.slice(membership.via.type.lastIndexOf(":") + 1)} "${membership.via.name}"`;

@@ -3,7 +3,7 @@ import { sharedSettings } from "../../core/settings";
 import { isUnknown } from "../../lib/value";
 import { referenceResolver } from "./shared/references";
 import { targetsOf, USER } from "./shared/grants";
-import { mspUserEvidence } from "./shared/msp-user";
+import { markedAsMsp } from "./shared/msp-identity";
 
 const ACCESS_KEY = "aws:iam/accessKey:AccessKey";
 
@@ -26,7 +26,7 @@ export default stackPolicy({
         if (keys.length === 0) return;
         const resolver = referenceResolver(stack);
         let mspUsers: boolean | undefined;
-        const anyMspUser = () => (mspUsers ??= stack.ofType(USER).some((u) => mspUserEvidence(u.props, config).verdict !== "no"));
+        const anyMspUser = () => (mspUsers ??= stack.ofType(USER).some((u) => markedAsMsp(u.props, config).verdict !== "no"));
         for (const key of keys) {
             const status = key.props.status ?? STATUS_WHEN_OMITTED;
             if (status === INACTIVE) continue;
@@ -36,7 +36,7 @@ export default stackPolicy({
                     if (anyMspUser()) cannotVerify({ urn: key.urn, property: "user", message: `The user of access key "${key.name}" is not known yet, so whether it belongs to an MSP user cannot be checked` });
                     continue;
                 }
-                const evidence = mspUserEvidence(user.resource.props, config);
+                const evidence = markedAsMsp(user.resource.props, config);
                 if (evidence.verdict === "no") continue;
                 // Findings point at the user, so that its exemption tags apply.
                 const urn = user.resource.urn;

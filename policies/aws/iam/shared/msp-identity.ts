@@ -39,8 +39,11 @@ export interface MspEvidence {
     readonly reasons: readonly string[];
 }
 
+/** The settings that mark an identity as the MSP's, whatever it trusts. */
+export type MarkingSettings = Pick<MspIdentitySettings, "mspIdentityTag" | "mspIamPathPrefix">;
+
 /** Whether the tag or the IAM path marks an identity (user, group or role) as the MSP's. */
-export function markedAsMsp(props: PlainObject, settings: MspIdentitySettings): MspEvidence {
+export function markedAsMsp(props: PlainObject, settings: MarkingSettings): MspEvidence {
     const reasons: string[] = [];
     let unknown = false;
     const tags = readTags(props);
